@@ -1,0 +1,32 @@
+package com.twofactor.command.user;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps loading a user cheap however long their history grows: every login appends events, so the aggregate
+ * is snapshotted every {@code twofactor.snapshots.user-security-threshold} events and cached between commands.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecondFactorSettings.class)
+class UserSecurityConfiguration {
+
+    @Bean
+    SnapshotTriggerDefinition userSecuritySnapshotTrigger(
+            Snapshotter snapshotter,
+            @Value("${twofactor.snapshots.user-security-threshold:50}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    Cache userSecurityCache() {
+        return new WeakReferenceCache();
+    }
+}
