@@ -7,6 +7,7 @@ import com.twofactor.api.Portal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -18,5 +19,5 @@ import jakarta.validation.constraints.Size;
 public record EnableTwoFactorCommand(
         @TargetAggregateIdentifier @NotNull @Valid UserSecurityId user,
         @NotNull Portal portal,
-        @NotBlank @Size(max = 128) String accountName) {
+        @NotBlank @Size(max = 128) @Pattern(regexp = "[^:]+", message = "must not contain ':'") String accountName) {
 }
