@@ -20,6 +20,9 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.twofactor.api.CommandAccepted;
 import com.twofactor.api.Portal;
 import com.twofactor.api.error.DomainException;
@@ -74,8 +77,13 @@ import com.twofactor.command.crypto.Totp;
  * decides itself what a user who never enrolled gets; a handler that refuses throws and nothing is stored.
  * Wrong codes are not refusals but facts: they are applied as {@link SecondFactorRejected} and answered
  * with a {@link VerificationResult}, because a handler that throws would roll the rejection back.
+ *
+ * <p>Snapshots (a user's history grows with every login) are this object's fields as JSON.
  */
 @Aggregate(cache = "userSecurityCache", snapshotTriggerDefinition = "userSecuritySnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class UserSecurity {
 
     enum Status { NOT_ENROLLED, PENDING, ACTIVE }

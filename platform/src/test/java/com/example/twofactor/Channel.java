@@ -1,0 +1,5 @@
+package com.example.twofactor;
+
+public enum Channel {
+    AGENT, CUSTOMER
+}

@@ -1,0 +1,4 @@
+package com.example.twofactor;
+
+public record FindCallerQuery(String organizationId) {
+}

@@ -1,0 +1,407 @@
+package com.twofactor.platform.security;
+
+import static com.twofactor.platform.testsupport.ProblemAssertions.assertNoInternals;
+import static com.twofactor.platform.testsupport.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.twofactor.platform.testsupport.ApiKeyHashes;
+import com.example.twofactor.PlatformTestApplication;
+import com.example.twofactor.ThingCreated;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The platform's HTTP edge, over real HTTP: authentication, authorization, request limits and problem details.
+ */
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApiHttpTest {
+
+    static final String PORTAL_KEY = "portal-key-for-org-1";
+    static final String ADMIN_KEY = "admin-key-for-all";
+    static final String AUDITOR_KEY = "auditor-key-for-all";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        Path dataDir = Files.createTempDirectory("twofactor-api-test");
+        registry.add("twofactor.data-dir", dataDir::toString);
+        key(registry, 0, "agent-portal", PORTAL_KEY, "PORTAL", "org-1");
+        key(registry, 1, "admin-console", ADMIN_KEY, "ADMIN", "*");
+        key(registry, 2, "audit-tool", AUDITOR_KEY, "AUDITOR", "*");
+    }
+
+    private static void key(DynamicPropertyRegistry registry, int index, String name, String key, String role,
+                            String organizations) {
+        String prefix = "twofactor.security.api-keys[" + index + "].";
+        registry.add(prefix + "name", () -> name);
+        registry.add(prefix + "sha256", () -> ApiKeyHashes.sha256Hex(key));
+        registry.add(prefix + "roles", () -> role);
+        registry.add(prefix + "organizations", () -> organizations);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    HttpRequest.Builder as(String key, String path) {
+        return request(path).header("Authorization", "Bearer " + key);
+    }
+
+    static HttpRequest.BodyPublisher json(String body) {
+        return HttpRequest.BodyPublishers.ofString(body);
+    }
+
+    @Nested
+    class Authentication {
+
+        @Test
+        void aRequestWithoutKey_isUnauthorized() throws Exception {
+            HttpResponse<String> response = send(request("/api/v1/organizations/org-1/ping"));
+
+            assertProblem(response, 401, "unauthorized");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    challenge -> assertThat(challenge).startsWith("Bearer"));
+        }
+
+        @Test
+        void aRequestWithUnknownKey_isUnauthorized() throws Exception {
+            HttpResponse<String> response = send(as("not-a-configured-key", "/api/v1/organizations/org-1/ping"));
+
+            assertProblem(response, 401, "unauthorized");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    challenge -> assertThat(challenge).startsWith("Bearer"));
+            assertThat(response.body()).doesNotContain("not-a-configured-key");
+        }
+
+        @Test
+        void aRequestWithAnotherScheme_isUnauthorized() throws Exception {
+            HttpResponse<String> response = send(request("/api/v1/organizations/org-1/ping")
+                    .header("Authorization", "Basic " + PORTAL_KEY));
+
+            assertProblem(response, 401, "unauthorized");
+        }
+
+        @Test
+        void aRequestWithAConfiguredKey_isServedAsThatClient() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/ping"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"client\":\"agent-portal\"");
+        }
+
+        @Test
+        void pathsOutsideTheApi_needNoKey() throws Exception {
+            HttpResponse<String> response = send(request("/actuator/health"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class Authorization {
+
+        @Test
+        void aKeyWithoutTheRequiredRole_isForbidden() throws Exception {
+            assertProblem(send(as(AUDITOR_KEY, "/api/v1/organizations/org-1/ping")), 403, "forbidden");
+        }
+
+        @Test
+        void aKeyWithAnyOfTheListedRoles_isAllowed() throws Exception {
+            assertThat(send(as(ADMIN_KEY, "/api/v1/organizations/org-9/ping")).statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void aKeyForAnotherOrganization_isForbidden() throws Exception {
+            assertProblem(send(as(PORTAL_KEY, "/api/v1/organizations/org-2/ping")), 403, "forbidden");
+        }
+
+        @Test
+        void anEndpointWithoutRequiresRole_isRefused() throws Exception {
+            HttpResponse<String> response = send(as(ADMIN_KEY, "/api/v1/unprotected"));
+
+            assertProblem(response, 403, "forbidden");
+            assertThat(response.body()).doesNotContain("leaked");
+        }
+
+        @Test
+        void anEndpointThatNeedsAnActor_refusesARequestWithoutOne() throws Exception {
+            HttpResponse<String> response = send(as(ADMIN_KEY, "/api/v1/organizations/org-1/admin-actions")
+                    .header("Content-Type", "application/json").POST(json("{}")));
+
+            assertProblem(response, 400, "validation_failed");
+            assertThat(response.body()).contains("\"field\":\"X-Actor-Id\"");
+        }
+
+        @Test
+        void anEndpointThatNeedsAnActor_refusesABlankOne() throws Exception {
+            HttpResponse<String> response = send(as(ADMIN_KEY, "/api/v1/organizations/org-1/admin-actions")
+                    .header("Content-Type", "application/json").header("X-Actor-Id", " ").POST(json("{}")));
+
+            assertProblem(response, 400, "validation_failed");
+        }
+
+        @Test
+        void anInvalidActor_isRefused() throws Exception {
+            HttpResponse<String> response = send(as(ADMIN_KEY, "/api/v1/organizations/org-1/admin-actions")
+                    .header("Content-Type", "application/json").header("X-Actor-Id", "-<script>")
+                    .POST(json("{}")));
+
+            assertProblem(response, 400, "validation_failed");
+            assertThat(response.body()).doesNotContain("<script>");
+        }
+
+        @Test
+        void anEndpointThatNeedsAnActor_servesARequestWithOne() throws Exception {
+            HttpResponse<String> response = send(as(ADMIN_KEY, "/api/v1/organizations/org-1/admin-actions")
+                    .header("Content-Type", "application/json").header("X-Actor-Id", "admin.jane@example")
+                    .POST(json("{}")));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class RequestErrors {
+
+        @Test
+        void malformedJson_isAMalformedRequest() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/things")
+                    .header("Content-Type", "application/json").POST(json("{\"name\": \"abc\", ")));
+
+            assertProblem(response, 400, "malformed_request");
+        }
+
+        @Test
+        void anUnknownEnumValue_isAMalformedRequestNamingTheFieldButNotTheValue() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/things")
+                    .header("Content-Type", "application/json")
+                    .POST(json("{\"name\": \"abc\", \"channel\": \"SPACESHIP\"}")));
+
+            assertProblem(response, 400, "malformed_request");
+            assertThat(response.body()).contains("channel").doesNotContain("SPACESHIP");
+        }
+
+        @Test
+        void aMissingBody_isAMalformedRequest() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/things")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
+
+            assertProblem(response, 400, "malformed_request");
+        }
+
+        @Test
+        void anInvalidField_isAValidationFailureListingTheFieldWithoutItsValue() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/things")
+                    .header("Content-Type", "application/json")
+                    .POST(json("{\"name\": \"SECRET-123456\", \"channel\": \"AGENT\"}")));
+
+            assertProblem(response, 400, "validation_failed");
+            assertThat(response.body()).contains("\"errors\":[{\"field\":\"name\"").doesNotContain("SECRET-123456");
+        }
+
+        @Test
+        void aMissingParameter_isAValidationFailure() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/page"));
+
+            assertProblem(response, 400, "validation_failed");
+            assertThat(response.body()).contains("\"field\":\"size\"");
+        }
+
+        @Test
+        void aMistypedParameter_isAValidationFailure() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/page?size=lots"));
+
+            assertProblem(response, 400, "validation_failed");
+            assertThat(response.body()).contains("\"field\":\"size\"").doesNotContain("lots");
+        }
+
+        @Test
+        void aParameterOutOfRange_isAValidationFailure() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/page?size=1000"));
+
+            assertProblem(response, 400, "validation_failed");
+            assertThat(response.body()).contains("\"field\":\"size\"");
+        }
+
+        @Test
+        void aWrongContentType_isUnsupported() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/things")
+                    .header("Content-Type", "text/plain").POST(json("name=abc")));
+
+            assertProblem(response, 415, "unsupported_media_type");
+        }
+
+        @Test
+        void aBodyLargerThanTheLimit_isRefusedByItsLength() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/things")
+                    .header("Content-Type", "application/json").POST(json(largeJson(20_000))));
+
+            assertProblem(response, 413, "payload_too_large");
+        }
+
+        @Test
+        void aChunkedBodyLargerThanTheLimit_isRefusedWhileReading() throws Exception {
+            byte[] body = largeJson(40_000).getBytes();
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/things")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+            assertProblem(response, 413, "payload_too_large");
+        }
+
+        @Test
+        void anUnknownApiPath_isNotFound() throws Exception {
+            assertProblem(send(as(PORTAL_KEY, "/api/v1/nothing-here")), 404, "not_found");
+        }
+
+        @Test
+        void anUnknownPathOutsideTheApi_isNotFound() throws Exception {
+            assertProblem(send(request("/nothing-here").header("Accept", "text/html")), 404, "not_found");
+        }
+
+        @Test
+        void aWrongMethod_isNotAllowed() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/ping")
+                    .DELETE());
+
+            assertProblem(response, 405, "method_not_allowed");
+            assertThat(response.headers().firstValue("Allow")).isPresent();
+        }
+
+        @Test
+        void theErrorPage_isAProblemToo() throws Exception {
+            assertProblem(send(request("/error").header("Accept", "text/html")), 404, "not_found");
+        }
+
+        private static String largeJson(int size) {
+            return "{\"name\": \"" + "a".repeat(size) + "\", \"channel\": \"AGENT\"}";
+        }
+    }
+
+    @Nested
+    class HandlerErrors {
+
+        @Test
+        void aDomainException_isAnsweredWithItsCodeAndMessage() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/failures/domain"));
+
+            assertProblem(response, 422, "code_already_used");
+            assertThat(response.body()).contains("This code was already used.");
+        }
+
+        @Test
+        void aRemoteHandlerFailureWithAnErrorCode_isAnsweredWithThatCode() throws Exception {
+            assertProblem(send(as(PORTAL_KEY, "/api/v1/failures/remote")), 422, "invalid_recovery_code");
+        }
+
+        @Test
+        void aWrappedConcurrencyFailure_isAConflict() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/failures/concurrency"));
+
+            assertProblem(response, 409, "concurrent_modification");
+            assertThat(response.body()).doesNotContain("xyz");
+        }
+
+        @Test
+        void anUnreachableStore_isServiceUnavailable() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/failures/unavailable"));
+
+            assertProblem(response, 503, "service_unavailable");
+            assertThat(response.body()).doesNotContain("10.0.0.7");
+        }
+
+        @Test
+        void anUnexpectedFailure_isAnInternalErrorThatRevealsNothing() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/failures/internal"));
+
+            assertProblem(response, 500, "internal_error");
+            assertThat(response.body()).doesNotContain("hunter2").doesNotContain("IllegalState");
+        }
+    }
+
+    @Nested
+    class CallerMetaData {
+
+        @Test
+        void eventsOfACommandCarryTheClientAndActor() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/things")
+                    .header("Content-Type", "application/json").header("X-Actor-Id", "agent-42")
+                    .POST(json("{\"name\": \"widget\", \"channel\": \"CUSTOMER\"}")));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            String thingId = field(response.body(), "thingId");
+            List<? extends DomainEventMessage<?>> events = eventStore.readEvents(thingId).asStream().toList();
+            assertThat(events).hasSize(1);
+            DomainEventMessage<?> event = events.get(0);
+            assertThat(event.getPayload()).isInstanceOfSatisfying(ThingCreated.class, created -> {
+                assertThat(created.name()).isEqualTo("widget");
+                assertThat(created.createdAt()).isNotNull();
+            });
+            assertThat(event.getMetaData())
+                    .containsEntry(MetaDataKeys.CLIENT, "agent-portal")
+                    .containsEntry(MetaDataKeys.ACTOR_ID, "agent-42")
+                    .containsKey(MetaDataKeys.CORRELATION_ID)
+                    .containsKey(MetaDataKeys.TRACE_ID);
+        }
+
+        @Test
+        void eventsOfACommandWithoutActorCarryTheClientOnly() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/things")
+                    .header("Content-Type", "application/json")
+                    .POST(json("{\"name\": \"gadget\", \"channel\": \"AGENT\"}")));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            DomainEventMessage<?> event = eventStore.readEvents(field(response.body(), "thingId")).next();
+            assertThat(event.getMetaData())
+                    .containsEntry(MetaDataKeys.CLIENT, "agent-portal")
+                    .doesNotContainKey(MetaDataKeys.ACTOR_ID);
+        }
+
+        @Test
+        void queriesCarryTheClientAndActor() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/caller")
+                    .header("X-Actor-Id", "agent-7"));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("\"client\":\"agent-portal\"", "\"actorId\":\"agent-7\"");
+            assertNoInternals(response.body());
+        }
+
+        private static String field(String json, String name) {
+            Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+            assertThat(matcher.find()).as("%s in %s", name, json).isTrue();
+            return matcher.group(1);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package com.twofactor.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.twofactor.command.crypto.Totp;
+import com.twofactor.platform.testsupport.MutableClock;
+
+/**
+ * The whole service over real HTTP on its embedded stores (H2 event store, in-process MongoDB server) in a
+ * fresh data directory, with test API keys and a clock the test moves. Subclasses share one running service;
+ * each test works on users of its own.
+ */
+@SpringBootTest(classes = {StandaloneApplication.class, StandaloneTest.TestClockConfiguration.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "server.address=127.0.0.1",
+                "twofactor.crypto.recovery-code-iterations=10000",
+                "twofactor.security.api-keys[0].name=test-portal",
+                "twofactor.security.api-keys[0].sha256=c39772b50eb74d51fa486e2f0c5044b8c53eb104cf9aaf253698037f178d1b5d",
+                "twofactor.security.api-keys[0].roles=PORTAL",
+                "twofactor.security.api-keys[0].organizations=*",
+                "twofactor.security.api-keys[1].name=test-admin",
+                "twofactor.security.api-keys[1].sha256=944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9",
+                "twofactor.security.api-keys[1].roles=ADMIN",
+                "twofactor.security.api-keys[1].organizations=*",
+                "twofactor.security.api-keys[2].name=test-auditor",
+                "twofactor.security.api-keys[2].sha256=4dfe281a72d438795607c6fdcf9918fee94955989c64e1016f0f998bba332020",
+                "twofactor.security.api-keys[2].roles=AUDITOR",
+                "twofactor.security.api-keys[2].organizations=*",
+                "twofactor.security.api-keys[3].name=acme-portal",
+                "twofactor.security.api-keys[3].sha256=c8b1996a26f507522abdaa06045645825b4ecd8b7ed8d94054db25380d862deb",
+                "twofactor.security.api-keys[3].roles=PORTAL",
+                "twofactor.security.api-keys[3].organizations=acme",
+        })
+abstract class StandaloneTest {
+
+    static final Path DATA_DIR = temporaryDataDirectory();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    TestApi api;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("twofactor.data-dir", DATA_DIR::toString);
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void connect() {
+        api = new TestApi(port);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
+        }
+    }
+
+    private static Path temporaryDataDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("twofactor-test-");
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- the flows a portal backend goes through
+
+    static String newUserId() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    /** A user in the middle of enrollment: what the portal got back from POST enrollment. */
+    record Enrollment(String organizationId, String userId, String secret, JsonNode response) {
+        String path() {
+            return TestApi.user(organizationId, userId);
+        }
+    }
+
+    /** A user with 2FA active. */
+    record ActiveUser(String organizationId, String userId, String secret, List<String> recoveryCodes, long version) {
+        String path() {
+            return TestApi.user(organizationId, userId);
+        }
+    }
+
+    Enrollment startEnrollment(String organizationId, String userId) {
+        TestApi.Response response = api.post(TestApi.user(organizationId, userId) + "/enrollment", TestApi.PORTAL_KEY,
+                Map.of("portal", "AGENT", "accountName", userId + "@example.test"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return new Enrollment(organizationId, userId, response.text("secret"), response.json());
+    }
+
+    ActiveUser activeUser(String organizationId) {
+        Enrollment enrollment = startEnrollment(organizationId, newUserId());
+        TestApi.Response confirmed = api.post(enrollment.path() + "/enrollment/confirmation", TestApi.PORTAL_KEY,
+                Map.of("code", currentCode(enrollment.secret())));
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        List<String> codes = new java.util.ArrayList<>();
+        confirmed.json().get("recoveryCodes").forEach(code -> codes.add(code.asText()));
+        return new ActiveUser(organizationId, enrollment.userId(), enrollment.secret(), codes,
+                confirmed.json().get("version").asLong());
+    }
+
+    String currentCode(String secret) {
+        return Totp.code(secret, Totp.timeStep(clock.instant()));
+    }
+
+    /** The next time step's code, as an authenticator shows it 30 seconds later. */
+    String nextCode(String secret) {
+        clock.advance(Duration.ofSeconds(30));
+        return currentCode(secret);
+    }
+
+    static String wrongCode(String rightCode) {
+        return rightCode.equals("000000") ? "111111" : "000000";
+    }
+}
