@@ -54,7 +54,6 @@ import com.twofactor.platform.testsupport.MutableClock;
         })
 abstract class StandaloneTest {
 
-    static final Path DATA_DIR = temporaryDataDirectory();
 
     @LocalServerPort
     int port;
@@ -64,9 +63,11 @@ abstract class StandaloneTest {
 
     TestApi api;
 
+    /** Called once per application context: each running service (H2, PostgreSQL) gets a data directory of its own. */
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("twofactor.data-dir", DATA_DIR::toString);
+        Path dataDirectory = temporaryDataDirectory();
+        registry.add("twofactor.data-dir", dataDirectory::toString);
     }
 
     @org.junit.jupiter.api.BeforeEach

@@ -43,6 +43,9 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/v1/organizations/{organizationId}/users/{userId}/two-factor")
 class VerificationController {
 
+    /** A 204 has no body: the aggregate's new version, for {@code minVersion}, travels in this header. */
+    static final String VERSION_HEADER = "X-Version";
+
     private final CommandGateway commands;
     private final Clock clock;
 
@@ -96,9 +99,9 @@ class VerificationController {
     ResponseEntity<Void> disable(@PathVariable @Pattern(regexp = Identifiers.PATTERN) String organizationId,
                                  @PathVariable @Pattern(regexp = Identifiers.PATTERN) String userId,
                                  @Valid @RequestBody DisableRequest request) {
-        verifiedOrRefused(commands.sendAndWait(new DisableTwoFactorCommand(
+        VerifiedResponse disabled = verifiedOrRefused(commands.sendAndWait(new DisableTwoFactorCommand(
                 new UserSecurityId(organizationId, userId), request.code())));
-        return ResponseEntity.noContent().build();
+        return ResponseEntity.noContent().header(VERSION_HEADER, Long.toString(disabled.version())).build();
     }
 
     @DeleteMapping("/trusted-browsers")
@@ -108,7 +111,7 @@ class VerificationController {
             @PathVariable @Pattern(regexp = Identifiers.PATTERN) String userId) {
         CommandAccepted accepted = commands.sendAndWait(
                 new RevokeTrustedBrowsersCommand(new UserSecurityId(organizationId, userId)));
-        return ResponseEntity.noContent().header("X-Version", Long.toString(accepted.version())).build();
+        return ResponseEntity.noContent().header(VERSION_HEADER, Long.toString(accepted.version())).build();
     }
 
     private VerifiedResponse verifiedOrRefused(VerificationResult result) {

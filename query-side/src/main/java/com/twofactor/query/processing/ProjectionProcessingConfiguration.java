@@ -1,0 +1,24 @@
+package com.twofactor.query.processing;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Event processing of the projections. Processors stay tracking processors (Axon's default for a streamable
+ * event source), one per processing group.
+ *
+ * <p>Axon's default error handler logs a failing event handler and moves on, which would silently leave a
+ * read model without, say, a lock-out. Here a failure propagates: the processor stops at that event, keeps
+ * its token, and retries with back-off until the handler succeeds (for example once MongoDB is back).
+ */
+@Configuration(proxyBeanMethods = false)
+class ProjectionProcessingConfiguration {
+
+    @Bean
+    ConfigurerModule projectionErrorHandling() {
+        return configurer -> configurer.eventProcessing(processing -> ProcessingGroups.ALL.forEach(group ->
+                processing.registerListenerInvocationErrorHandler(group, axon -> PropagatingErrorHandler.instance())));
+    }
+}
