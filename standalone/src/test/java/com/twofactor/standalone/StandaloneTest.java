@@ -35,6 +35,7 @@ import com.twofactor.platform.testsupport.MutableClock;
         properties = {
                 "server.address=127.0.0.1",
                 "twofactor.crypto.recovery-code-iterations=10000",
+                "twofactor.query.read-your-writes-timeout=10s",
                 "twofactor.security.api-keys[0].name=test-portal",
                 "twofactor.security.api-keys[0].sha256=c39772b50eb74d51fa486e2f0c5044b8c53eb104cf9aaf253698037f178d1b5d",
                 "twofactor.security.api-keys[0].roles=PORTAL",
