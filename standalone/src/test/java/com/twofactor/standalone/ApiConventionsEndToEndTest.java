@@ -88,6 +88,13 @@ class ApiConventionsEndToEndTest extends StandaloneTest {
     }
 
     @Test
+    void healthIsUpOnTheEmbeddedStores_withoutAKey() {
+        TestApi.Response health = api.get("/actuator/health", null);
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(health.text("status")).isEqualTo("UP");
+    }
+
+    @Test
     void anUnknownPath_isAProblemToo() {
         assertProblem(api.get("/api/v1/organizations/acme/nothing-here", TestApi.PORTAL_KEY), 404, "not_found");
     }
