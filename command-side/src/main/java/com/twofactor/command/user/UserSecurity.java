@@ -150,11 +150,11 @@ public class UserSecurity {
             throw new DomainException(ErrorCode.ENROLLMENT_EXPIRED, "The enrollment expired; start it again");
         }
         OptionalLong step = totp.matchingStep(cipher.decrypt(pendingSecret, id), command.code(), now);
-        if (step.isEmpty()) {
-            throw new DomainException(ErrorCode.INVALID_CODE, "The code does not match the new secret");
-        }
-        if (step.getAsLong() <= lastAcceptedTimeStep) {
-            throw new DomainException(ErrorCode.CODE_ALREADY_USED, "This code was already used; wait for the next one");
+        ErrorCode refusal = totpRefusal(step);
+        if (refusal != null) {
+            throw new DomainException(refusal, refusal == ErrorCode.INVALID_CODE
+                    ? "The code does not match the new secret"
+                    : "This code was already used; wait for the next one");
         }
         apply(new TwoFactorEnabled(id, portal, now, step.getAsLong()));
         IssuedRecoveryCodes issued = issueRecoveryCodes(recoveryCodeFactory, tokens, now);
@@ -173,9 +173,9 @@ public class UserSecurity {
             return lockedOut();
         }
         OptionalLong step = totp.matchingStep(cipher.decrypt(activeSecret, id), command.code(), now);
-        if (step.isEmpty() || step.getAsLong() <= lastAcceptedTimeStep) {
-            return reject(SecondFactorMethod.TOTP,
-                    step.isEmpty() ? ErrorCode.INVALID_CODE : ErrorCode.CODE_ALREADY_USED, now, settings);
+        ErrorCode refusal = totpRefusal(step);
+        if (refusal != null) {
+            return reject(SecondFactorMethod.TOTP, refusal, now, settings);
         }
         apply(new SecondFactorVerified(id, SecondFactorMethod.TOTP, step.getAsLong(), now));
         return verified(command.rememberBrowser(), command.browserLabel(), now, settings, tokens);
@@ -215,9 +215,9 @@ public class UserSecurity {
             return lockedOut();
         }
         OptionalLong step = totp.matchingStep(cipher.decrypt(activeSecret, id), command.code(), now);
-        if (step.isEmpty() || step.getAsLong() <= lastAcceptedTimeStep) {
-            return reject(SecondFactorMethod.TOTP,
-                    step.isEmpty() ? ErrorCode.INVALID_CODE : ErrorCode.CODE_ALREADY_USED, now, settings);
+        ErrorCode refusal = totpRefusal(step);
+        if (refusal != null) {
+            return reject(SecondFactorMethod.TOTP, refusal, now, settings);
         }
         apply(new TwoFactorDisabled(id, now));
         revokeTrustedBrowsers(now);
@@ -325,6 +325,17 @@ public class UserSecurity {
             throw new DomainException(ErrorCode.RESET_REQUEST_NOT_PENDING,
                     "No pending recovery reset request with this id");
         }
+    }
+
+    /**
+     * The TOTP replay rule: the code must match a step (current ±1, see {@link Totp}) later than the last one
+     * accepted — the step of the confirming code included. Null when the code is acceptable.
+     */
+    private ErrorCode totpRefusal(OptionalLong step) {
+        if (step.isEmpty()) {
+            return ErrorCode.INVALID_CODE;
+        }
+        return step.getAsLong() <= lastAcceptedTimeStep ? ErrorCode.CODE_ALREADY_USED : null;
     }
 
     private boolean isLocked(Instant now) {
