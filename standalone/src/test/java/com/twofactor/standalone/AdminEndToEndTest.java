@@ -272,6 +272,25 @@ class AdminEndToEndTest extends StandaloneTest {
     }
 
     @Test
+    void anAdminRevokingAUsersTrustedBrowsers_mustNameTheAdmin() {
+        ActiveUser agent = activeUser("acme");
+        String token = api.post(agent.path() + "/verification", TestApi.PORTAL_KEY,
+                Map.of("code", nextCode(agent.secret()), "rememberBrowser", true)).text("trustedBrowserToken");
+
+        TestApi.Response withoutActor = api.send("DELETE", agent.path() + "/trusted-browsers", TestApi.ADMIN_KEY, null);
+        assertThat(withoutActor.status()).as(withoutActor.toString()).isEqualTo(400);
+        assertThat(withoutActor.text("code")).isEqualTo("validation_failed");
+
+        TestApi.Response revoked = api.send("DELETE", agent.path() + "/trusted-browsers", TestApi.ADMIN_KEY, null,
+                "X-Actor-Id", ADMIN);
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(204);
+        assertThat(admin.decision("acme", agent.userId(), "AGENT", "FORM", headerVersion(revoked),
+                "X-Trusted-Browser-Token", token)).isEqualTo("CHALLENGE");
+        List<? extends DomainEventMessage<?>> history = history("acme:" + agent.userId());
+        assertThat(history.get(history.size() - 1).getMetaData()).containsEntry("actorId", ADMIN);
+    }
+
+    @Test
     void anAdminUnlock_liftsTheLockOut_andIsRecordedWithTheAdmin() {
         ActiveUser agent = activeUser("acme");
         String right = nextCode(agent.secret());
