@@ -58,6 +58,12 @@ class TestApiController {
         return Map.of("done", true);
     }
 
+    @PostMapping("/organizations/{organizationId}/shared-actions")
+    @RequiresRole(value = {Role.PORTAL, Role.ADMIN}, actorRequiredFor = Role.ADMIN)
+    Map<String, Object> sharedAction(@PathVariable String organizationId) {
+        return Map.of("done", true);
+    }
+
     @PostMapping(path = "/organizations/{organizationId}/things", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresRole(Role.PORTAL)
     @ResponseStatus(HttpStatus.CREATED)

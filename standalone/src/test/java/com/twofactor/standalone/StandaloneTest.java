@@ -52,6 +52,10 @@ import com.twofactor.platform.testsupport.MutableClock;
                 "twofactor.security.api-keys[3].sha256=c8b1996a26f507522abdaa06045645825b4ecd8b7ed8d94054db25380d862deb",
                 "twofactor.security.api-keys[3].roles=PORTAL",
                 "twofactor.security.api-keys[3].organizations=acme",
+                "twofactor.security.api-keys[4].name=acme-admin",
+                "twofactor.security.api-keys[4].sha256=4e1864c3d455d01b83d67590a06fa2ceb6e86b8e944b6b8808eab7ab83b7b721",
+                "twofactor.security.api-keys[4].roles=ADMIN",
+                "twofactor.security.api-keys[4].organizations=acme",
         })
 abstract class StandaloneTest {
 
@@ -116,14 +120,23 @@ abstract class StandaloneTest {
     }
 
     Enrollment startEnrollment(String organizationId, String userId) {
+        return startEnrollment(organizationId, userId, "AGENT");
+    }
+
+    Enrollment startEnrollment(String organizationId, String userId, String portal) {
         TestApi.Response response = api.post(TestApi.user(organizationId, userId) + "/enrollment", TestApi.PORTAL_KEY,
-                Map.of("portal", "AGENT", "accountName", userId + "@example.test"));
+                Map.of("portal", portal, "accountName", userId + "@example.test"));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return new Enrollment(organizationId, userId, response.text("secret"), response.json());
     }
 
     ActiveUser activeUser(String organizationId) {
-        Enrollment enrollment = startEnrollment(organizationId, newUserId());
+        return activeUser(organizationId, newUserId(), "AGENT");
+    }
+
+    /** A user of that portal who enrolled and confirmed; also re-enrolls a user whose 2FA was reset. */
+    ActiveUser activeUser(String organizationId, String userId, String portal) {
+        Enrollment enrollment = startEnrollment(organizationId, userId, portal);
         TestApi.Response confirmed = api.post(enrollment.path() + "/enrollment/confirmation", TestApi.PORTAL_KEY,
                 Map.of("code", currentCode(enrollment.secret())));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);

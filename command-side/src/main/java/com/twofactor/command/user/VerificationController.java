@@ -105,7 +105,7 @@ class VerificationController {
     }
 
     @DeleteMapping("/trusted-browsers")
-    @RequiresRole({Role.PORTAL, Role.ADMIN})
+    @RequiresRole(value = {Role.PORTAL, Role.ADMIN}, actorRequiredFor = Role.ADMIN)
     ResponseEntity<Void> revokeTrustedBrowsers(
             @PathVariable @Pattern(regexp = Identifiers.PATTERN) String organizationId,
             @PathVariable @Pattern(regexp = Identifiers.PATTERN) String userId) {

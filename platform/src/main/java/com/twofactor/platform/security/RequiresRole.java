@@ -26,4 +26,12 @@ public @interface RequiresRole {
      * commands); without it the request is refused with 400 {@code validation_failed}.
      */
     boolean actorRequired() default false;
+
+    /**
+     * Roles that must name the actor on an endpoint several roles share: a request the key may make only through
+     * these roles (it has no other role the endpoint accepts) needs a valid {@value ActorHeader#NAME}, as with
+     * {@link #actorRequired()}. An admin revoking a user's trusted browsers is an admin command; the portal doing
+     * it for the signed-in user is not.
+     */
+    Role[] actorRequiredFor() default {};
 }

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Enforces {@link RequiresRole} on every handler under {@code /api/**}, after the filter has authenticated the
  * caller: the key needs one of the roles, must be allowed for the path's {@code organizationId}, and a request
- * that must name its actor must carry a valid {@value ActorHeader#NAME}. Handlers without the annotation are
+ * that must name its actor (for the endpoint, or for the roles the key calls it through) must carry a valid
+ * {@value ActorHeader#NAME}. Handlers without the annotation are
  * refused, so a forgotten annotation fails closed.
  */
 final class RoleAuthorizationInterceptor implements HandlerInterceptor {
@@ -56,7 +57,7 @@ final class RoleAuthorizationInterceptor implements HandlerInterceptor {
         }
         String actorId = request.getHeader(ActorHeader.NAME);
         boolean actorMissing = actorId == null || actorId.isBlank();
-        if (actorMissing && requirement.actorRequired()) {
+        if (actorMissing && actorRequired(requirement, client)) {
             ProblemResponses.write(response, ProblemResponses.validationFailed(
                     "Name the person acting in the " + ActorHeader.NAME + " header.",
                     List.of(new FieldViolation(ActorHeader.NAME, "is required")), request));
@@ -70,6 +71,17 @@ final class RoleAuthorizationInterceptor implements HandlerInterceptor {
             return false;
         }
         return true;
+    }
+
+    /** Required for the endpoint, or for every role through which this key may call it. */
+    private static boolean actorRequired(RequiresRole requirement, ApiClient client) {
+        if (requirement.actorRequired()) {
+            return true;
+        }
+        List<Role> needingActor = Arrays.asList(requirement.actorRequiredFor());
+        return !needingActor.isEmpty() && Arrays.stream(requirement.value())
+                .filter(role -> client.roles().contains(role))
+                .allMatch(needingActor::contains);
     }
 
     private static RequiresRole requirementOf(HandlerMethod method) {

@@ -189,6 +189,19 @@ class ApiHttpTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
         }
+
+        @Test
+        void anEndpointSharedWithAdmins_needsAnActorFromAnAdminKeyOnly() throws Exception {
+            String path = "/api/v1/organizations/org-1/shared-actions";
+            HttpResponse<String> adminWithout = send(as(ADMIN_KEY, path).POST(HttpRequest.BodyPublishers.noBody()));
+            assertProblem(adminWithout, 400, "validation_failed");
+            assertThat(adminWithout.body()).contains("\"field\":\"X-Actor-Id\"");
+
+            assertThat(send(as(ADMIN_KEY, path).header("X-Actor-Id", "admin.jane")
+                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(200);
+            assertThat(send(as(PORTAL_KEY, path).POST(HttpRequest.BodyPublishers.noBody())).statusCode())
+                    .isEqualTo(200);
+        }
     }
 
     @Nested
