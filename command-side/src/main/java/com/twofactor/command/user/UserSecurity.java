@@ -502,6 +502,8 @@ public class UserSecurity {
         pendingSecret = null;
         pendingExpiresAt = null;
         activeSecret = null;
+        // The replay rule is about codes of one secret; the next enrollment brings a new one.
+        lastAcceptedTimeStep = Long.MIN_VALUE;
         recoveryBatchId = null;
         recoveryCodes = List.of();
         usedRecoveryCodeNumbers = new HashSet<>();

@@ -615,6 +615,16 @@ class UserSecurityTest {
         }
 
         @Test
+        void afterAnAdminReset_aNewSecretCanBeConfirmedInTheSameTimeStep() {
+            String newSecret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+            fixture.given(with(new TwoFactorReset(USER, "admin-bob", null, T0),
+                            new TwoFactorEnrollmentStarted(USER, Portal.AGENT, cipher.encrypt(newSecret, USER), T0,
+                                    T0.plus(Duration.ofMinutes(15)))))
+                    .when(new ConfirmEnrollmentCommand(USER, Totp.code(newSecret, Totp.timeStep(T0))))
+                    .expectEventsMatching(eventsOfTypes(TwoFactorEnabled.class, RecoveryCodesIssued.class));
+        }
+
+        @Test
         void afterAnAdminReset_theUserCanEnrollAgain() {
             fixture.given(with(new TwoFactorReset(USER, "admin-bob", null, T0)))
                     .when(new EnableTwoFactorCommand(USER, Portal.AGENT, "alice"))
