@@ -132,8 +132,9 @@ final class AdminConsole {
         return reject(user, requestId, reason, TestApi.ADMIN_KEY, "X-Actor-Id", ADMIN);
     }
 
-    TestApi.Response regenerateRecoveryCodes(StandaloneTest.ActiveUser user) {
-        return api.post(user.path() + "/recovery-codes", TestApi.PORTAL_KEY, null);
+    /** The user regenerates recovery codes, proving the authenticator with {@code code}. */
+    TestApi.Response regenerateRecoveryCodes(StandaloneTest.ActiveUser user, String code) {
+        return api.post(user.path() + "/recovery-codes", TestApi.PORTAL_KEY, Map.of("code", code));
     }
 
     TestApi.Response verifyRecoveryCode(StandaloneTest.ActiveUser user, String recoveryCode) {

@@ -104,7 +104,7 @@ class AdminRecoveryResetEndToEndTest extends StandaloneTest {
         String organization = newOrganizationId();
         ActiveUser agent = activeUser(organization);
         String requestId = admin.requestedReset(agent, "Lost my printed codes");
-        assertRefused(admin.regenerateRecoveryCodes(agent), 409, "reset_not_approved");
+        assertRefused(admin.regenerateRecoveryCodes(agent, nextCode(agent.secret())), 409, "reset_not_approved");
 
         clock.advance(Duration.ofMinutes(3));
         TestApi.Response approved = admin.approve(agent, requestId, "verified by phone");
@@ -117,17 +117,43 @@ class AdminRecoveryResetEndToEndTest extends StandaloneTest {
                 .isTrue();
         assertRefused(admin.requestReset(agent, "another"), 409, "reset_request_already_pending");
 
-        TestApi.Response regenerated = admin.regenerateRecoveryCodes(agent);
+        TestApi.Response regenerated = admin.regenerateRecoveryCodes(agent, nextCode(agent.secret()));
         assertThat(regenerated.status()).as(regenerated.toString()).isEqualTo(201);
         List<String> codes = texts(regenerated.json().get("recoveryCodes"));
         assertThat(codes).hasSize(10).doesNotHaveDuplicates().doesNotContainAnyElementsOf(agent.recoveryCodes())
                 .allMatch(code -> code.matches("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}"));
 
-        assertRefused(admin.regenerateRecoveryCodes(agent), 409, "reset_not_approved");
+        assertRefused(admin.regenerateRecoveryCodes(agent, nextCode(agent.secret())), 409, "reset_not_approved");
         TestApi.Response status = admin.status(agent, version(regenerated));
         assertThat(status.json().get("remainingRecoveryCodes").asInt()).isEqualTo(10);
         assertThat(status.json().get("recoveryCodesRegenerationAllowed").asBoolean()).isFalse();
         assertThat(status.body()).doesNotContain(codes.get(0));
+    }
+
+    @Test
+    void regenerating_needsACurrentCodeOfTheAuthenticator_notJustTheApproval() {
+        ActiveUser agent = activeUser("acme");
+        String requestId = admin.requestedReset(agent, "codes lost");
+        assertThat(admin.approve(agent, requestId, null).status()).isEqualTo(200);
+
+        String right = nextCode(agent.secret());
+        assertRefused(admin.regenerateRecoveryCodes(agent, wrongCode(right)), 422, "invalid_code");
+        TestApi.Response missing = api.post(agent.path() + "/recovery-codes", TestApi.PORTAL_KEY, null);
+        assertThat(missing.status()).isEqualTo(400);
+
+        TestApi.Response regenerated = admin.regenerateRecoveryCodes(agent, right);
+        assertThat(regenerated.status()).as(regenerated.toString()).isEqualTo(201);
+        assertRefused(admin.regenerateRecoveryCodes(agent, right), 409, "reset_not_approved");
+    }
+
+    @Test
+    void anApprovalExpiresAfterSevenDays() {
+        ActiveUser agent = activeUser("acme");
+        String requestId = admin.requestedReset(agent, "codes lost");
+        assertThat(admin.approve(agent, requestId, null).status()).isEqualTo(200);
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        assertRefused(admin.regenerateRecoveryCodes(agent, currentCode(agent.secret())), 409, "reset_not_approved");
+        assertThat(admin.requestReset(agent, "asking again").status()).isEqualTo(202);
     }
 
     @Test
@@ -137,7 +163,7 @@ class AdminRecoveryResetEndToEndTest extends StandaloneTest {
         assertThat(admin.verifyRecoveryCode(agent, usedBefore).status()).isEqualTo(200);
         String requestId = admin.requestedReset(agent, "only one left in the drawer");
         assertThat(admin.approve(agent, requestId, null).status()).isEqualTo(200);
-        List<String> fresh = texts(admin.regenerateRecoveryCodes(agent).json().get("recoveryCodes"));
+        List<String> fresh = texts(admin.regenerateRecoveryCodes(agent, nextCode(agent.secret())).json().get("recoveryCodes"));
 
         for (String old : List.of(usedBefore, agent.recoveryCodes().get(1), agent.recoveryCodes().get(9))) {
             assertRefused(admin.verifyRecoveryCode(agent, old), 422, "invalid_recovery_code");
@@ -163,7 +189,7 @@ class AdminRecoveryResetEndToEndTest extends StandaloneTest {
         assertThat(listed.get("decidedBy").asText()).isEqualTo(ADMIN);
         assertThat(listed.get("decisionComment").asText()).isEqualTo("could not verify the caller");
 
-        assertRefused(admin.regenerateRecoveryCodes(agent), 409, "reset_not_approved");
+        assertRefused(admin.regenerateRecoveryCodes(agent, nextCode(agent.secret())), 409, "reset_not_approved");
         TestApi.Response oldCodeStillWorks = admin.verifyRecoveryCode(agent, agent.recoveryCodes().get(0));
         assertThat(oldCodeStillWorks.status()).as(oldCodeStillWorks.toString()).isEqualTo(200);
         assertThat(oldCodeStillWorks.json().get("remainingRecoveryCodes").asInt()).isEqualTo(9);
@@ -184,7 +210,7 @@ class AdminRecoveryResetEndToEndTest extends StandaloneTest {
 
         assertThat(admin.reject(other, othersRequest, null).status()).isEqualTo(200);
         assertRefused(admin.approve(other, othersRequest, null), 409, "reset_request_not_pending");
-        assertRefused(admin.regenerateRecoveryCodes(other), 409, "reset_not_approved");
+        assertRefused(admin.regenerateRecoveryCodes(other, nextCode(other.secret())), 409, "reset_not_approved");
     }
 
     // ---- the admins' list

@@ -27,6 +27,7 @@ import com.twofactor.platform.security.RequiresRole;
 import com.twofactor.platform.security.Role;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -42,9 +43,11 @@ class RecoveryResetController {
     static final String ACTOR_HEADER = "X-Actor-Id";
 
     private final CommandGateway commands;
+    private final SecondFactorRefusals refusals;
 
-    RecoveryResetController(CommandGateway commands) {
+    RecoveryResetController(CommandGateway commands, SecondFactorRefusals refusals) {
         this.commands = commands;
+        this.refusals = refusals;
     }
 
     record ResetRequest(@Size(max = 500) String reason) {
@@ -57,6 +60,9 @@ class RecoveryResetController {
     }
 
     record RejectionRequest(@Size(max = 500) String reason) {
+    }
+
+    record RegenerateRequest(@NotNull @Pattern(regexp = "\\d{6}", message = "must be 6 digits") String code) {
     }
 
     record RecoveryCodesResponse(List<String> recoveryCodes, long version) {
@@ -100,9 +106,13 @@ class RecoveryResetController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresRole(Role.PORTAL)
     RecoveryCodesResponse regenerate(@PathVariable @Pattern(regexp = Identifiers.PATTERN) String organizationId,
-                                     @PathVariable @Pattern(regexp = Identifiers.PATTERN) String userId) {
+                                     @PathVariable @Pattern(regexp = Identifiers.PATTERN) String userId,
+                                     @Valid @RequestBody RegenerateRequest request) {
         RecoveryCodesRegeneratedResult result = commands.sendAndWait(
-                new RegenerateRecoveryCodesCommand(new UserSecurityId(organizationId, userId)));
+                new RegenerateRecoveryCodesCommand(new UserSecurityId(organizationId, userId), request.code()));
+        if (!result.verification().verified()) {
+            throw refusals.of(result.verification());
+        }
         return new RecoveryCodesResponse(result.recoveryCodes(), result.version());
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstLockOut           the first lock-out; each further one in a row doubles it
  * @param longestLockOut         the cap of the doubling
  * @param failuresBeforeAdminUnlock consecutive failures after which only an admin can unlock (NIST SP 800-63B: at most 100)
+ * @param resetApprovalValidity  how long an approved recovery reset allows regenerating codes
  */
 @ConfigurationProperties("twofactor.second-factor")
 public record SecondFactorSettings(
@@ -23,11 +24,32 @@ public record SecondFactorSettings(
         @DefaultValue("5") int failuresPerLockOut,
         @DefaultValue("5m") Duration firstLockOut,
         @DefaultValue("1h") Duration longestLockOut,
-        @DefaultValue("100") int failuresBeforeAdminUnlock) {
+        @DefaultValue("100") int failuresBeforeAdminUnlock,
+        @DefaultValue("7d") Duration resetApprovalValidity) {
+
+    public SecondFactorSettings {
+        requirePositive(enrollmentValidity, "enrollment-validity");
+        requirePositive(trustedBrowserValidity, "trusted-browser-validity");
+        requirePositive(firstLockOut, "first-lock-out");
+        requirePositive(resetApprovalValidity, "reset-approval-validity");
+        if (longestLockOut.compareTo(firstLockOut) < 0) {
+            throw new IllegalArgumentException("twofactor.second-factor.longest-lock-out must not be shorter than first-lock-out");
+        }
+        if (failuresPerLockOut < 1 || failuresBeforeAdminUnlock < failuresPerLockOut || failuresBeforeAdminUnlock > 100) {
+            throw new IllegalArgumentException("twofactor.second-factor: failures-per-lock-out must be at least 1 and"
+                    + " failures-before-admin-unlock between it and 100 (NIST SP 800-63B)");
+        }
+    }
 
     public static SecondFactorSettings defaults() {
         return new SecondFactorSettings(Duration.ofMinutes(15), Duration.ofDays(30), 5, Duration.ofMinutes(5),
-                Duration.ofHours(1), 100);
+                Duration.ofHours(1), 100, Duration.ofDays(7));
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        if (duration == null || duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException("twofactor.second-factor." + name + " must be a positive duration");
+        }
     }
 
     /** How long the {@code lockOutNumber}-th lock-out in a row lasts. */

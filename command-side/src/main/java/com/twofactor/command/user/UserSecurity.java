@@ -112,6 +112,7 @@ public class UserSecurity {
 
     private String pendingResetRequestId;
     private boolean regenerationAllowed;
+    private Instant resetApprovedAt;
 
     protected UserSecurity() {
         // for Axon: event sourcing and CREATE_IF_MISSING
@@ -236,13 +237,14 @@ public class UserSecurity {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    RecoveryResetRequestedResult handle(RequestRecoveryResetCommand command, Clock clock, TokenGenerator tokens) {
+    RecoveryResetRequestedResult handle(RequestRecoveryResetCommand command, Clock clock, TokenGenerator tokens,
+                                        SecondFactorSettings settings) {
         requireActive();
         if (pendingResetRequestId != null) {
             throw new DomainException(ErrorCode.RESET_REQUEST_ALREADY_PENDING,
                     "A recovery reset request is already waiting for an admin");
         }
-        if (regenerationAllowed) {
+        if (mayRegenerate(clock.instant(), settings)) {
             throw new DomainException(ErrorCode.RESET_REQUEST_ALREADY_PENDING,
                     "A recovery reset was already approved; regenerate the recovery codes");
         }
@@ -271,15 +273,30 @@ public class UserSecurity {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    RecoveryCodesRegeneratedResult handle(RegenerateRecoveryCodesCommand command, Clock clock,
-                                          RecoveryCodes recoveryCodeFactory, TokenGenerator tokens) {
+    RecoveryCodesRegeneratedResult handle(RegenerateRecoveryCodesCommand command, Clock clock, Totp totp,
+                                          SecretCipher cipher, RecoveryCodes recoveryCodeFactory,
+                                          SecondFactorSettings settings, TokenGenerator tokens) {
         requireActive();
-        if (!regenerationAllowed) {
-            throw new DomainException(ErrorCode.RESET_NOT_APPROVED,
-                    "New recovery codes need a reset request approved by an admin, and are issued once per approval");
+        Instant now = clock.instant();
+        if (!mayRegenerate(now, settings)) {
+            throw new DomainException(ErrorCode.RESET_NOT_APPROVED, regenerationAllowed
+                    ? "The approval of the recovery reset expired; ask for a new one"
+                    : "New recovery codes need a reset request approved by an admin, and are issued once per approval");
         }
-        IssuedRecoveryCodes issued = issueRecoveryCodes(recoveryCodeFactory, tokens, clock.instant());
-        return new RecoveryCodesRegeneratedResult(issued.plainCodes(), version());
+        if (isLocked(now)) {
+            return new RecoveryCodesRegeneratedResult(List.of(), lockedOut(), version());
+        }
+        OptionalLong step = totp.matchingStep(cipher.decrypt(activeSecret, id), command.code(), now);
+        ErrorCode refusal = totpRefusal(step);
+        if (refusal != null) {
+            VerificationResult rejected = reject(SecondFactorMethod.TOTP, refusal, now, settings);
+            return new RecoveryCodesRegeneratedResult(List.of(), rejected, version());
+        }
+        apply(new SecondFactorVerified(id, SecondFactorMethod.TOTP, step.getAsLong(), now));
+        IssuedRecoveryCodes issued = issueRecoveryCodes(recoveryCodeFactory, tokens, now);
+        VerificationResult verified = new VerificationResult(true, null, null, null, null, remainingRecoveryCodes(),
+                version());
+        return new RecoveryCodesRegeneratedResult(issued.plainCodes(), verified, version());
     }
 
     // ---- admin actions
@@ -336,6 +353,11 @@ public class UserSecurity {
             return ErrorCode.INVALID_CODE;
         }
         return step.getAsLong() <= lastAcceptedTimeStep ? ErrorCode.CODE_ALREADY_USED : null;
+    }
+
+    /** An approved reset allows one regeneration, for a limited time. */
+    private boolean mayRegenerate(Instant now, SecondFactorSettings settings) {
+        return regenerationAllowed && !now.isAfter(resetApprovedAt.plus(settings.resetApprovalValidity()));
     }
 
     private boolean isLocked(Instant now) {
@@ -484,6 +506,7 @@ public class UserSecurity {
     void on(RecoveryResetApproved event) {
         pendingResetRequestId = null;
         regenerationAllowed = true;
+        resetApprovedAt = event.approvedAt();
     }
 
     @EventSourcingHandler

@@ -1,7 +1,5 @@
 package com.twofactor.command.user;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -17,8 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.twofactor.api.CommandAccepted;
 import com.twofactor.api.Identifiers;
-import com.twofactor.api.error.DomainException;
-import com.twofactor.api.error.ErrorCode;
 import com.twofactor.api.user.ConsumeRecoveryCodeCommand;
 import com.twofactor.api.user.DisableTwoFactorCommand;
 import com.twofactor.api.user.RevokeTrustedBrowsersCommand;
@@ -47,11 +43,11 @@ class VerificationController {
     static final String VERSION_HEADER = "X-Version";
 
     private final CommandGateway commands;
-    private final Clock clock;
+    private final SecondFactorRefusals refusals;
 
-    VerificationController(CommandGateway commands, Clock clock) {
+    VerificationController(CommandGateway commands, SecondFactorRefusals refusals) {
         this.commands = commands;
-        this.clock = clock;
+        this.refusals = refusals;
     }
 
     record VerifyCodeRequest(@NotNull @Pattern(regexp = "\\d{6}", message = "must be 6 digits") String code,
@@ -116,29 +112,9 @@ class VerificationController {
 
     private VerifiedResponse verifiedOrRefused(VerificationResult result) {
         if (!result.verified()) {
-            throw refusal(result);
+            throw refusals.of(result);
         }
         return new VerifiedResponse(true, result.trustedBrowserToken(), result.trustedUntil(),
                 result.remainingRecoveryCodes(), result.version());
-    }
-
-    private DomainException refusal(VerificationResult result) {
-        ErrorCode reason = result.rejection();
-        DomainException refusal = new DomainException(reason, switch (reason) {
-            case LOCKED_OUT -> result.lockedUntil() == null
-                    ? "Too many failed codes: an admin must unlock second-factor verification"
-                    : "Too many failed codes: second-factor verification is locked for now";
-            case CODE_ALREADY_USED -> "This code was already used; wait for the next one";
-            case INVALID_RECOVERY_CODE -> "The recovery code is not valid or was already used";
-            default -> "The code is not valid";
-        }).with("version", result.version());
-        if (reason == ErrorCode.LOCKED_OUT) {
-            refusal.with("lockedUntil", result.lockedUntil());
-            if (result.lockedUntil() != null) {
-                long seconds = Math.max(1, Duration.between(clock.instant(), result.lockedUntil()).toSeconds() + 1);
-                refusal.with(DomainException.RETRY_AFTER_SECONDS, seconds);
-            }
-        }
-        return refusal;
     }
 }

@@ -562,13 +562,51 @@ class UserSecurityTest {
                     ErrorCode.RESET_REQUEST_NOT_PENDING);
         }
 
+        RegenerateRecoveryCodesCommand regenerateWithTheNextCode() {
+            clock.advance(Duration.ofSeconds(30));
+            return new RegenerateRecoveryCodesCommand(USER, codeAt(clock.instant()));
+        }
+
         @Test
-        void regeneratingAfterApproval_issuesNewCodesOnce() {
+        void regeneratingAfterApprovalWithACurrentCode_issuesNewCodesOnce() {
             Object approved = new RecoveryResetApproved(USER, "req-1", "admin-bob", null, T0);
-            var then = fixture.given(with(requested(), approved)).when(new RegenerateRecoveryCodesCommand(USER))
-                    .expectEventsMatching(eventsOfTypes(RecoveryCodesIssued.class))
+            var then = fixture.given(with(requested(), approved)).when(regenerateWithTheNextCode())
+                    .expectEventsMatching(eventsOfTypes(SecondFactorVerified.class, RecoveryCodesIssued.class))
                     .expectState(state -> assertThat(state).extracting("regenerationAllowed").isEqualTo(false));
-            assertThat(resultOf(then, RecoveryCodesRegeneratedResult.class).recoveryCodes()).hasSize(10);
+            RecoveryCodesRegeneratedResult result = resultOf(then, RecoveryCodesRegeneratedResult.class);
+            assertThat(result.recoveryCodes()).hasSize(10);
+            assertThat(result.verification().verified()).isTrue();
+        }
+
+        @Test
+        void regeneratingWithAWrongCode_isRejectedAndCountsTowardLockOut() {
+            Object approved = new RecoveryResetApproved(USER, "req-1", "admin-bob", null, T0);
+            clock.advance(Duration.ofSeconds(30));
+            String wrong = codeAt(clock.instant()).equals("000000") ? "111111" : "000000";
+            var then = fixture.given(with(requested(), approved))
+                    .when(new RegenerateRecoveryCodesCommand(USER, wrong))
+                    .expectEvents(new SecondFactorRejected(USER, SecondFactorMethod.TOTP, ErrorCode.INVALID_CODE, 1,
+                            clock.instant()));
+            RecoveryCodesRegeneratedResult result = resultOf(then, RecoveryCodesRegeneratedResult.class);
+            assertThat(result.recoveryCodes()).isEmpty();
+            assertThat(result.verification().rejection()).isEqualTo(ErrorCode.INVALID_CODE);
+        }
+
+        @Test
+        void regeneratingAfterTheApprovalExpired_isRefusedAndANewRequestIsAllowed() {
+            Object approved = new RecoveryResetApproved(USER, "req-1", "admin-bob", null, T0);
+            clock.advance(Duration.ofDays(7).plusSeconds(30));
+            refusedWith(fixture.given(with(requested(), approved))
+                    .when(new RegenerateRecoveryCodesCommand(USER, codeAt(clock.instant()))), ErrorCode.RESET_NOT_APPROVED);
+            fixture.given(with(requested(), approved)).when(new RequestRecoveryResetCommand(USER, "again"))
+                    .expectEvents(new RecoveryResetRequested(USER, "id-1", Portal.AGENT, "again", clock.instant()));
+        }
+
+        @Test
+        void requestingAgainWhileAnApprovalIsUnused_isRefused() {
+            Object approved = new RecoveryResetApproved(USER, "req-1", "admin-bob", null, T0);
+            refusedWith(fixture.given(with(requested(), approved)).when(new RequestRecoveryResetCommand(USER, null)),
+                    ErrorCode.RESET_REQUEST_ALREADY_PENDING);
         }
 
         @Test
@@ -576,16 +614,16 @@ class UserSecurityTest {
             Object approved = new RecoveryResetApproved(USER, "req-1", "admin-bob", null, T0);
             Object reissued = new RecoveryCodesIssued(USER, "batch-2", recoveryCodes.issue().hashes(), "test-key",
                     recoveryCodes.algorithm(), T0);
-            refusedWith(fixture.given(with(requested(), approved, reissued)).when(new RegenerateRecoveryCodesCommand(USER)),
+            refusedWith(fixture.given(with(requested(), approved, reissued)).when(regenerateWithTheNextCode()),
                     ErrorCode.RESET_NOT_APPROVED);
         }
 
         @Test
         void regeneratingBeforeApprovalOrAfterRejection_isRefused() {
-            refusedWith(fixture.given(with(requested())).when(new RegenerateRecoveryCodesCommand(USER)),
+            refusedWith(fixture.given(with(requested())).when(regenerateWithTheNextCode()),
                     ErrorCode.RESET_NOT_APPROVED);
             Object rejected = new RecoveryResetRejected(USER, "req-1", "admin-bob", null, T0);
-            refusedWith(fixture.given(with(requested(), rejected)).when(new RegenerateRecoveryCodesCommand(USER)),
+            refusedWith(fixture.given(with(requested(), rejected)).when(regenerateWithTheNextCode()),
                     ErrorCode.RESET_NOT_APPROVED);
         }
 

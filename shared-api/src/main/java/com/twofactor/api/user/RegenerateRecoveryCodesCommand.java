@@ -6,8 +6,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * Issue a new set of recovery codes, once, after an admin approved a reset; every older code stops working.
- * Answered with {@link RecoveryCodesRegeneratedResult}.
+ * Issue a new set of recovery codes, once, after an admin approved a reset and before the approval expires;
+ * every older code stops working. The user proves possession of the authenticator with a current TOTP code,
+ * so a portal session alone cannot mint codes; a wrong code is a recorded rejection that counts toward
+ * lock-out. Answered with {@link RecoveryCodesRegeneratedResult}.
  */
-public record RegenerateRecoveryCodesCommand(@TargetAggregateIdentifier @NotNull @Valid UserSecurityId user) {
+public record RegenerateRecoveryCodesCommand(
+        @TargetAggregateIdentifier @NotNull @Valid UserSecurityId user,
+        @NotNull String code) {
 }
