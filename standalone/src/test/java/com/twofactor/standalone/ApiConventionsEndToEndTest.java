@@ -59,6 +59,8 @@ class ApiConventionsEndToEndTest extends StandaloneTest {
         assertProblem(enroll("acme", TestApi.PORTAL_KEY, TestApi.json(Map.of("portal", "AGENT"))), 400, "validation_failed");
         assertProblem(enroll("acme", TestApi.PORTAL_KEY, TestApi.json(Map.of("portal", "AGENT", "accountName", "a:b"))),
                 400, "validation_failed");
+        assertProblem(enroll("acme", TestApi.PORTAL_KEY, TestApi.json(Map.of("portal", "AGENT", "accountName", "a\nb"))),
+                400, "validation_failed");
     }
 
     @Test

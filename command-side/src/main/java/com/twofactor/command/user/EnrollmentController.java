@@ -48,7 +48,7 @@ class EnrollmentController {
     }
 
     record StartEnrollmentRequest(@NotNull Portal portal,
-                                  @NotBlank @Size(max = 128) @Pattern(regexp = "[^:]+", message = "must not contain ':'")
+                                  @NotBlank @Size(max = 128) @Pattern(regexp = "[^:\\p{Cntrl}]+", message = "must not contain ':' or control characters")
                                   String accountName) {
     }
 

@@ -19,5 +19,5 @@ import jakarta.validation.constraints.Size;
 public record EnableTwoFactorCommand(
         @TargetAggregateIdentifier @NotNull @Valid UserSecurityId user,
         @NotNull Portal portal,
-        @NotBlank @Size(max = 128) @Pattern(regexp = "[^:]+", message = "must not contain ':'") String accountName) {
+        @NotBlank @Size(max = 128) @Pattern(regexp = "[^:\\p{Cntrl}]+", message = "must not contain ':' or control characters") String accountName) {
 }
