@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param longestLockOut         the cap of the doubling
  * @param failuresBeforeAdminUnlock consecutive failures after which only an admin can unlock (NIST SP 800-63B: at most 100)
  * @param resetApprovalValidity  how long an approved recovery reset allows regenerating codes
+ * @param maxTrustedBrowsers     trusted browsers per user; trusting one more revokes the oldest
  */
 @ConfigurationProperties("twofactor.second-factor")
 public record SecondFactorSettings(
@@ -25,13 +26,17 @@ public record SecondFactorSettings(
         @DefaultValue("5m") Duration firstLockOut,
         @DefaultValue("1h") Duration longestLockOut,
         @DefaultValue("100") int failuresBeforeAdminUnlock,
-        @DefaultValue("7d") Duration resetApprovalValidity) {
+        @DefaultValue("7d") Duration resetApprovalValidity,
+        @DefaultValue("10") int maxTrustedBrowsers) {
 
     public SecondFactorSettings {
         requirePositive(enrollmentValidity, "enrollment-validity");
         requirePositive(trustedBrowserValidity, "trusted-browser-validity");
         requirePositive(firstLockOut, "first-lock-out");
         requirePositive(resetApprovalValidity, "reset-approval-validity");
+        if (maxTrustedBrowsers < 1) {
+            throw new IllegalArgumentException("twofactor.second-factor.max-trusted-browsers must be at least 1");
+        }
         if (longestLockOut.compareTo(firstLockOut) < 0) {
             throw new IllegalArgumentException("twofactor.second-factor.longest-lock-out must not be shorter than first-lock-out");
         }
@@ -43,7 +48,7 @@ public record SecondFactorSettings(
 
     public static SecondFactorSettings defaults() {
         return new SecondFactorSettings(Duration.ofMinutes(15), Duration.ofDays(30), 5, Duration.ofMinutes(5),
-                Duration.ofHours(1), 100, Duration.ofDays(7));
+                Duration.ofHours(1), 100, Duration.ofDays(7), 10);
     }
 
     private static void requirePositive(Duration duration, String name) {

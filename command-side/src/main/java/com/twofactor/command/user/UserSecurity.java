@@ -389,6 +389,13 @@ public class UserSecurity {
         if (!rememberBrowser) {
             return new VerificationResult(true, null, null, null, null, remainingRecoveryCodes(), version());
         }
+        List<String> stillTrusted = trustedBrowsers.entrySet().stream()
+                .filter(browser -> browser.getValue().isAfter(now)).map(Map.Entry::getKey).toList();
+        if (stillTrusted.size() >= settings.maxTrustedBrowsers()) {
+            // Bounded per user: the oldest trusted browsers make room for the new one.
+            apply(new TrustedBrowsersRevoked(id,
+                    stillTrusted.subList(0, stillTrusted.size() - settings.maxTrustedBrowsers() + 1), now));
+        }
         String token = tokens.newTrustedBrowserToken();
         Instant trustedUntil = now.plus(settings.trustedBrowserValidity());
         apply(new BrowserTrusted(id, tokens.newId(), browserLabel, TrustedBrowserTokens.hash(token), now, trustedUntil));
@@ -479,6 +486,8 @@ public class UserSecurity {
 
     @EventSourcingHandler
     void on(BrowserTrusted event) {
+        // Expired tokens are worthless: forgetting them keeps the state (and its snapshots) from growing.
+        trustedBrowsers.values().removeIf(until -> !until.isAfter(event.trustedAt()));
         trustedBrowsers.put(event.browserId(), event.trustedUntil());
     }
 

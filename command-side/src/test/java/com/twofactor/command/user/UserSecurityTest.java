@@ -321,6 +321,43 @@ class UserSecurityTest {
     }
 
     @Nested
+    class TrustedBrowserLimits {
+
+        @Test
+        void trustingAnEleventhBrowser_revokesTheOldest() {
+            List<Object> history = new ArrayList<>(active());
+            for (int i = 1; i <= 10; i++) {
+                history.add(new BrowserTrusted(USER, "b-" + i, null, "h" + i, T0, T0.plus(Duration.ofDays(30))));
+            }
+            clock.advance(Duration.ofSeconds(30));
+            Instant now = clock.instant();
+            fixture.given(history)
+                    .when(new VerifyTotpCodeCommand(USER, codeAt(now), true, "new laptop"))
+                    .expectEvents(new SecondFactorVerified(USER, SecondFactorMethod.TOTP, Totp.timeStep(now), now),
+                            new TrustedBrowsersRevoked(USER, List.of("b-1"), now),
+                            new BrowserTrusted(USER, "id-1", "new laptop", TrustedBrowserTokens.hash("token-1"), now,
+                                    now.plus(Duration.ofDays(30))));
+        }
+
+        @Test
+        void expiredBrowsers_areForgottenAndDoNotCountTowardTheLimit() {
+            List<Object> history = new ArrayList<>(active());
+            for (int i = 1; i <= 10; i++) {
+                history.add(new BrowserTrusted(USER, "old-" + i, null, "h" + i, T0, T0.plus(Duration.ofDays(30))));
+            }
+            clock.advance(Duration.ofDays(31));
+            Instant now = clock.instant();
+            fixture.given(history)
+                    .when(new VerifyTotpCodeCommand(USER, codeAt(now), true, null))
+                    .expectEvents(new SecondFactorVerified(USER, SecondFactorMethod.TOTP, Totp.timeStep(now), now),
+                            new BrowserTrusted(USER, "id-1", null, TrustedBrowserTokens.hash("token-1"), now,
+                                    now.plus(Duration.ofDays(30))))
+                    .expectState(state -> assertThat(state).extracting("trustedBrowsers")
+                            .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("id-1"));
+        }
+    }
+
+    @Nested
     class LockOut {
 
         String wrongCode() {
