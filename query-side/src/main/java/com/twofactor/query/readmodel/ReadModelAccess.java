@@ -32,12 +32,20 @@ public class ReadModelAccess {
         this.readYourWritesTimeout = readYourWritesTimeout;
     }
 
-    /** Runs a read; a failure of the store becomes {@code SERVICE_UNAVAILABLE}. */
+    /**
+     * Runs a read; any failure to read — the store down, or a document that no longer maps — becomes
+     * {@code SERVICE_UNAVAILABLE}: an answer is only ever made from a read model that could be read.
+     */
     public <T> T read(Supplier<T> reader) {
         try {
             return reader.get();
+        } catch (DomainException e) {
+            throw e;
         } catch (DataAccessException | MongoException e) {
             log.warn("Read model unavailable: {}", e.toString());
+            throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "The read model cannot be read right now");
+        } catch (RuntimeException e) {
+            log.error("Read model cannot be read", e);
             throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "The read model cannot be read right now");
         }
     }
