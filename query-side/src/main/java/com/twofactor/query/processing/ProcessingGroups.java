@@ -15,7 +15,9 @@ public final class ProcessingGroups {
     /** {@code recovery_reset_requests}: the admins' approval list. */
     public static final String RECOVERY_RESET_REQUESTS = "recovery-reset-requests";
 
-    static final List<String> ALL = List.of(USER_TWO_FACTOR_STATUS, TWO_FACTOR_POLICIES, RECOVERY_RESET_REQUESTS);
+    /** Every projection's group, in the order they are listed and rebuilt. */
+    public static final List<String> ALL =
+            List.of(USER_TWO_FACTOR_STATUS, TWO_FACTOR_POLICIES, RECOVERY_RESET_REQUESTS);
 
     private ProcessingGroups() {
     }

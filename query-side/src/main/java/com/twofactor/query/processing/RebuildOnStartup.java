@@ -1,0 +1,53 @@
+package com.twofactor.query.processing;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code twofactor.projections.rebuild-on-startup}: projections to rebuild once the application has started,
+ * as a comma-separated list of names or {@value ProjectionRebuilds#ALL}. An unknown name, or a rebuild that
+ * cannot be done (another node holds the segments), stops the start-up: the operator asked for a rebuild and
+ * must not believe it happened. Set it on one node, for one start, and remove it afterwards; otherwise every
+ * start rebuilds again.
+ */
+@Component
+class RebuildOnStartup implements ApplicationRunner {
+
+    static final String PROPERTY = "twofactor.projections.rebuild-on-startup";
+    private static final Logger log = LoggerFactory.getLogger(RebuildOnStartup.class);
+
+    private final ProjectionRebuilds rebuilds;
+    private final List<String> requested;
+
+    RebuildOnStartup(ProjectionRebuilds rebuilds, @Value("${" + PROPERTY + ":}") List<String> requested) {
+        this.rebuilds = rebuilds;
+        this.requested = requested;
+        groups(); // fails start-up early on an unknown name
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (String group : groups()) {
+            log.warn("{} names {}: rebuilding it now", PROPERTY, group);
+            rebuilds.rebuild(group, PROPERTY);
+        }
+    }
+
+    private Set<String> groups() {
+        Set<String> groups = new LinkedHashSet<>();
+        for (String name : requested) {
+            if (name != null && !name.isBlank()) {
+                groups.addAll(ProjectionRebuilds.resolve(name.trim()));
+            }
+        }
+        return groups;
+    }
+}
