@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.twofactor.api.user.TrustedBrowserTokens;
 
 /**
  * The audit trail as auditors use it over HTTP, after real flows: who did what to whose second factor, when,
@@ -309,47 +303,6 @@ class AuditTrailEndToEndTest extends StandaloneTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.text("code")).isEqualTo(code);
-    }
-
-    /**
-     * Every form in which a secret of the history could show: the TOTP secrets as base32 and as their raw bytes
-     * in base64 and hex, the recovery codes with and without hyphen, the trusted-browser tokens and their hashes.
-     */
-    static Set<String> forbiddenForms(History history) {
-        Set<String> forms = new LinkedHashSet<>();
-        for (String secret : history.secrets()) {
-            forms.add(secret);
-            byte[] raw = base32(secret);
-            forms.add(Base64.getEncoder().encodeToString(raw));
-            forms.add(Base64.getEncoder().withoutPadding().encodeToString(raw));
-            forms.add(HexFormat.of().formatHex(raw));
-        }
-        for (String code : history.recoveryCodes()) {
-            forms.add(code);
-            forms.add(code.replace("-", ""));
-        }
-        for (String token : history.trustedBrowserTokens()) {
-            assertThat(token).isNotBlank();
-            forms.add(token);
-            forms.add(TrustedBrowserTokens.hash(token));
-        }
-        return forms;
-    }
-
-    private static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 
     /** A strict RFC 4180 reader: quoted fields with doubled quotes, commas and line breaks; CRLF rows. */

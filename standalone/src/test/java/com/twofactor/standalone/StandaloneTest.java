@@ -228,6 +228,60 @@ abstract class StandaloneTest {
         return new History(organizationId, userId, secrets, recoveryCodes, tokens, reset.json().get("version").asLong());
     }
 
+    /**
+     * Every form in which a secret of the history could show in clear: the TOTP secrets as base32 and as their raw
+     * bytes in base64 and hex, the recovery codes with and without hyphen, the trusted-browser tokens.
+     */
+    static java.util.Set<String> clearForms(History history) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        for (String secret : history.secrets()) {
+            forms.add(secret);
+            byte[] raw = base32(secret);
+            forms.add(java.util.Base64.getEncoder().encodeToString(raw));
+            forms.add(java.util.Base64.getEncoder().withoutPadding().encodeToString(raw));
+            forms.add(java.util.HexFormat.of().formatHex(raw));
+        }
+        for (String code : history.recoveryCodes()) {
+            forms.add(code);
+            forms.add(code.replace("-", ""));
+        }
+        for (String token : history.trustedBrowserTokens()) {
+            assertThat(token).isNotBlank();
+            forms.add(token);
+        }
+        return forms;
+    }
+
+    /** The stored form of the history's trusted-browser tokens (the login check compares these). */
+    static java.util.Set<String> tokenHashes(History history) {
+        java.util.Set<String> hashes = new java.util.LinkedHashSet<>();
+        history.trustedBrowserTokens().forEach(token -> hashes.add(com.twofactor.api.user.TrustedBrowserTokens.hash(token)));
+        return hashes;
+    }
+
+    /** What an audit entry may never hold: any clear form and the tokens' hashes too. */
+    static java.util.Set<String> forbiddenForms(History history) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>(clearForms(history));
+        forms.addAll(tokenHashes(history));
+        return forms;
+    }
+
+    private static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+
     static TestApi.Response expect(int status, TestApi.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         return response;
