@@ -3,6 +3,7 @@ package com.twofactor.query.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public class StoredTrackingTokens {
     private static String fingerprint(String type, byte[] data) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(type.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(type.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(data);
             return HexFormat.of().formatHex(digest.digest());

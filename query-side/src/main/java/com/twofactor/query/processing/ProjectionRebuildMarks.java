@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.model.ReplaceOptions;
 import com.twofactor.query.mongo.StoredTrackingTokens;
 import com.twofactor.query.mongo.StoredTrackingTokens.StoredSegment;
 
@@ -97,7 +99,7 @@ public class ProjectionRebuildMarks {
                         .set(TOKENS_AT_CLEARING, new Document(new HashMap<>(tokens)))
                         .set(HEAD_POSITION, head.position())
                         .setOnInsert(REBUILD_ID, UUID.randomUUID().toString())
-                        .setOnInsert(SINCE, java.util.Date.from(clock.instant()))
+                        .setOnInsert(SINCE, Date.from(clock.instant()))
                         .setOnInsert(REQUESTED_BY, "a reset outside the rebuild endpoint"),
                 COLLECTION);
         // Removes the documents, keeps the collection and its indexes.
@@ -110,12 +112,12 @@ public class ProjectionRebuildMarks {
         Document mark = new Document("_id", processingGroup)
                 .append(REBUILD_ID, rebuildId)
                 .append(PHASE, Phase.REQUESTED.name())
-                .append(SINCE, java.util.Date.from(clock.instant()))
+                .append(SINCE, Date.from(clock.instant()))
                 .append(REQUESTED_BY, requestedBy)
                 .append(HEAD_POSITION, head.position())
                 .append(TOKENS_AT_CLEARING, new Document());
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", processingGroup), mark,
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
         return previous;
     }
 
@@ -213,7 +215,7 @@ public class ProjectionRebuildMarks {
         String phase = document.getString(PHASE);
         return new Mark(group, document.getString(REBUILD_ID),
                 phase == null ? Phase.FAILED : Phase.valueOf(phase),
-                since instanceof java.util.Date date ? date.toInstant() : null,
+                since instanceof Date date ? date.toInstant() : null,
                 document.getString(REQUESTED_BY),
                 headPosition == null ? -1 : headPosition.longValue(),
                 Map.copyOf(tokens), document);

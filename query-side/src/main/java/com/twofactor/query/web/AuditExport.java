@@ -6,13 +6,17 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
+import com.twofactor.api.error.ErrorCode;
 import com.twofactor.api.query.AuditEventBatch;
 import com.twofactor.api.query.AuditEventFilter;
 import com.twofactor.api.query.AuditEventPosition;
@@ -42,6 +46,15 @@ class AuditExport {
     static final MediaType CSV = MediaType.parseMediaType(CSV_VALUE);
     static final List<String> CSV_COLUMNS = List.of(
             "eventId", "type", "occurredAt", "userId", "actorId", "client", "correlationId", "details", "version");
+
+    /** What an export that stopped early ends with: as an {@code error} line (NDJSON) or an ERROR row (CSV). */
+    static final Incomplete INCOMPLETE = new Incomplete(ErrorCode.SERVICE_UNAVAILABLE.code(),
+            "The export stopped before its end and is incomplete; retry");
+
+    record Incomplete(String code, String detail) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AuditExport.class);
 
     private final Queries queries;
     private final JsonMapper json;
@@ -118,8 +131,22 @@ class AuditExport {
             if (batch.size() < batchSize) {
                 return;
             }
-            batch = next(organizationId, filter, AuditEventPosition.of(batch.get(batch.size() - 1)));
+            AuditEventPosition after = AuditEventPosition.of(batch.get(batch.size() - 1));
+            try {
+                batch = next(organizationId, filter, after);
+            } catch (RuntimeException e) {
+                // The status is sent; what is left is to say, in the export itself, that it is incomplete.
+                log.warn("Audit export of {} stopped after {}: {}", organizationId, after.eventId(), e.toString());
+                writer.write(csv ? csvIncomplete() : json.writeValueAsString(Map.of("error", INCOMPLETE)) + "\n");
+                writer.flush();
+                return;
+            }
         }
+    }
+
+    /** The last row of a CSV export that stopped early: an {@code eventId} no entry can have. */
+    private static String csvIncomplete() {
+        return csvField("ERROR: " + INCOMPLETE.detail()) + ",".repeat(CSV_COLUMNS.size() - 1) + "\r\n";
     }
 
     private List<AuditEventView> next(String organizationId, AuditEventFilter filter, AuditEventPosition after) {

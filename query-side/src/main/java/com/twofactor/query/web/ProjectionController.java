@@ -63,7 +63,6 @@ class ProjectionController {
     ProjectionsResponse rebuild(@PathVariable @Pattern(regexp = "[a-z][a-z-]{0,63}") String name,
                                 @RequestHeader(ActorHeader.NAME) String actorId) {
         ApiClient client = requireAllOrganizations();
-        ProjectionRebuilds.resolve(name);
         return new ProjectionsResponse(rebuilds.rebuild(name, client.name() + " (actor " + actorId + ")"));
     }
 
