@@ -91,10 +91,12 @@ class RebuildOnStartupTest {
                 .hasStackTraceContaining("audit-trail");
     }
 
+    /** Arguments, not default properties: application.yml's data directory must not win over the test's. */
     private ConfigurableApplicationContext start(String... arguments) {
-        return new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties("twofactor.data-dir=" + dataDir, "server.port=0", "server.address=127.0.0.1")
-                .run(arguments);
+        List<String> all = new java.util.ArrayList<>(List.of("--twofactor.data-dir=" + dataDir, "--server.port=0",
+                "--server.address=127.0.0.1"));
+        all.addAll(List.of(arguments));
+        return new SpringApplicationBuilder(QuerySideApplication.class).run(all.toArray(String[]::new));
     }
 
     private static long count(ConfigurableApplicationContext context, String collection) {

@@ -2,6 +2,8 @@ package com.twofactor.query.processing;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.lifecycle.Phase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,5 +22,12 @@ class ProjectionProcessingConfiguration {
     ConfigurerModule projectionErrorHandling() {
         return configurer -> configurer.eventProcessing(processing -> ProcessingGroups.ALL.forEach(group ->
                 processing.registerListenerInvocationErrorHandler(group, axon -> PropagatingErrorHandler.instance())));
+    }
+
+    /** Rebuilds named at start-up reset their processors just before Axon starts the event processors. */
+    @Bean
+    ConfigurerModule rebuildOnStartupBeforeProcessorsStart(ObjectProvider<RebuildOnStartup> rebuildOnStartup) {
+        return configurer -> configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1,
+                () -> rebuildOnStartup.getObject().run());
     }
 }

@@ -33,6 +33,7 @@ public class ProjectionRebuilds {
     public static final String ALL = "all";
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    private static final long LAUNCH_WAIT_MILLIS = 6_000;
 
     private final ProjectionProcessors processors;
     private final ProjectionRebuildMarks marks;
@@ -82,9 +83,14 @@ public class ProjectionRebuilds {
         synchronized (locks.computeIfAbsent(group, key -> new Object())) {
             String rebuildId = UUID.randomUUID().toString();
             log.warn("Rebuilding projection {} (rebuild {}), requested by {}", group, rebuildId, requestedBy);
+            // Not running: start-up, before Axon starts the processors; they start into the replay by themselves.
+            boolean running = processor.isRunning();
             Optional<ProjectionRebuildMarks.Mark> previous = marks.begin(group, rebuildId, requestedBy);
             try {
-                processor.shutDown();
+                if (running) {
+                    awaitLaunched(processor);
+                    processor.shutDown();
+                }
                 processor.resetTokens(rebuildId);
                 marks.replaying(group, rebuildId);
                 log.info("Projection {} reset; replaying the event history", group);
@@ -95,7 +101,27 @@ public class ProjectionRebuilds {
                         + "' could not be reset here: " + reasonFor(e) + " Nothing was emptied unless the status"
                         + " of the projection shows the phase FAILED; retry.");
             } finally {
-                processor.start();
+                if (running) {
+                    processor.start();
+                }
+            }
+        }
+    }
+
+    /**
+     * A processor shut down while it is still launching (between claiming a segment and starting its worker) may
+     * not process again after {@code start()} (seen with Axon 4.13). So a running processor gets a moment to
+     * finish launching: until it processes a segment, at most {@value #LAUNCH_WAIT_MILLIS} ms (longer than
+     * Axon's default token claim interval; it waits in vain only when another node holds every segment).
+     */
+    private static void awaitLaunched(StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + LAUNCH_WAIT_MILLIS * 1_000_000;
+        while (processor.processingStatus().isEmpty() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
