@@ -83,7 +83,8 @@ public class ProjectionRebuilds {
         synchronized (locks.computeIfAbsent(group, key -> new Object())) {
             String rebuildId = UUID.randomUUID().toString();
             log.warn("Rebuilding projection {} (rebuild {}), requested by {}", group, rebuildId, requestedBy);
-            // Not running: start-up, before Axon starts the processors; they start into the replay by themselves.
+            // Not running: at start-up, before Axon starts the processors (they start into the replay by
+            // themselves), or stopped on purpose, and then left stopped: its read model stays marked until it runs.
             boolean running = processor.isRunning();
             Optional<ProjectionRebuildMarks.Mark> previous = marks.begin(group, rebuildId, requestedBy);
             try {
