@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
@@ -60,6 +59,7 @@ import com.twofactor.platform.testsupport.ApiKeyHashes;
 import com.twofactor.platform.testsupport.MutableClock;
 import com.twofactor.query.processing.ProcessingGroups;
 import com.twofactor.query.processing.ProjectionProcessors;
+import com.twofactor.query.testsupport.TokenStores;
 
 /**
  * The query side as it runs: the in-process MongoDB, the JDBC event store, tracking processors with tokens in
@@ -128,8 +128,10 @@ class QuerySideHttpTest {
     @Test
     void eachProjection_hasItsOwnTrackingProcessor_withTokensInMongo() {
         assertThat(tokenStore).isInstanceOf(MongoTokenStore.class);
-        for (String group : List.of(ProcessingGroups.USER_TWO_FACTOR_STATUS, ProcessingGroups.TWO_FACTOR_POLICIES,
-                ProcessingGroups.RECOVERY_RESET_REQUESTS)) {
+        assertThat(ProcessingGroups.ALL).contains(ProcessingGroups.USER_TWO_FACTOR_STATUS,
+                ProcessingGroups.TWO_FACTOR_POLICIES, ProcessingGroups.RECOVERY_RESET_REQUESTS,
+                ProcessingGroups.AUDIT_EVENTS);
+        for (String group : ProcessingGroups.ALL) {
             assertThat(eventProcessing.eventProcessorByProcessingGroup(group))
                     .get().isInstanceOf(TrackingEventProcessor.class)
                     .extracting(EventProcessor::getName).isEqualTo(group);
@@ -329,6 +331,53 @@ class QuerySideHttpTest {
         }
 
         assertThat(get(PORTAL_KEY, alice.path("?minVersion=2")).body()).contains("\"status\":\"ACTIVE\"");
+        awaitTrue(() -> !processors.isRebuilding(ProcessingGroups.USER_TWO_FACTOR_STATUS));
+        assertThat(get(PORTAL_KEY, alice.path("/login-check?portal=AGENT&loginMethod=FORM")).body())
+                .contains("\"decision\":\"CHALLENGE\"");
+    }
+
+    @Test
+    void aRebuildWhileAnotherNodeHoldsTheProjection_isRefused_andLeavesItsReadModelServing() throws Exception {
+        User alice = newUser();
+        alice.activate();
+        assertThat(get(PORTAL_KEY, alice.path("?minVersion=2")).body()).contains("\"status\":\"ACTIVE\"");
+        TrackingEventProcessor processor = eventProcessing
+                .eventProcessorByProcessingGroup(ProcessingGroups.USER_TWO_FACTOR_STATUS, TrackingEventProcessor.class)
+                .orElseThrow();
+        MongoTokenStore otherNode = TokenStores.mongoTokenStore(mongoClient, "other-node");
+        processor.shutDown();
+        otherNode.fetchToken(ProcessingGroups.USER_TWO_FACTOR_STATUS, 0);
+        try {
+            HttpResponse<String> refused = send(request(ADMIN_KEY,
+                    "/api/v1/projections/" + ProcessingGroups.USER_TWO_FACTOR_STATUS + "/rebuild")
+                    .header("X-Actor-Id", "operator-olga").POST(HttpRequest.BodyPublishers.noBody()));
+
+            assertProblem(refused, 409, "rebuild_not_possible");
+            assertThat(refused.body()).contains("another node");
+            assertThat(processors.isRebuilding(ProcessingGroups.USER_TWO_FACTOR_STATUS)).isFalse();
+            assertThat(get(PORTAL_KEY, alice.path("/login-check?portal=AGENT&loginMethod=FORM")).body())
+                    .contains("\"decision\":\"CHALLENGE\"");
+            assertThat(get(ADMIN_KEY, "/api/v1/projections").body())
+                    .contains("{\"name\":\"user-two-factor-status\",\"rebuilding\":false,\"phase\":null");
+        } finally {
+            otherNode.releaseClaim(ProcessingGroups.USER_TWO_FACTOR_STATUS, 0);
+            processor.start();
+        }
+    }
+
+    @Test
+    void theRebuildEndpoint_rebuildsTheStatusReadModel_andTheLoginCheckFailsClosedUntilItCaughtUp() throws Exception {
+        User alice = newUser();
+        alice.activate();
+        assertThat(get(PORTAL_KEY, alice.path("/login-check?portal=AGENT&loginMethod=FORM&minVersion=2")).body())
+                .contains("\"decision\":\"CHALLENGE\"");
+
+        HttpResponse<String> started = send(request(ADMIN_KEY,
+                "/api/v1/projections/" + ProcessingGroups.USER_TWO_FACTOR_STATUS + "/rebuild")
+                .header("X-Actor-Id", "operator-olga").POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(started.body()).contains("\"name\":\"user-two-factor-status\"");
         awaitTrue(() -> !processors.isRebuilding(ProcessingGroups.USER_TWO_FACTOR_STATUS));
         assertThat(get(PORTAL_KEY, alice.path("/login-check?portal=AGENT&loginMethod=FORM")).body())
                 .contains("\"decision\":\"CHALLENGE\"");

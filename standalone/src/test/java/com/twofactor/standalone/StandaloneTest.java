@@ -52,10 +52,16 @@ import com.twofactor.platform.testsupport.MutableClock;
                 "twofactor.security.api-keys[3].sha256=c8b1996a26f507522abdaa06045645825b4ecd8b7ed8d94054db25380d862deb",
                 "twofactor.security.api-keys[3].roles=PORTAL",
                 "twofactor.security.api-keys[3].organizations=acme",
-                "twofactor.security.api-keys[4].name=acme-admin",
-                "twofactor.security.api-keys[4].sha256=4e1864c3d455d01b83d67590a06fa2ceb6e86b8e944b6b8808eab7ab83b7b721",
-                "twofactor.security.api-keys[4].roles=ADMIN",
+                "twofactor.security.api-keys[4].name=acme-auditor",
+                "twofactor.security.api-keys[4].sha256=625e8ad81730527966f12960cf4e0d136c1d4fd8fcae578337b28d1d2a11615a",
+                "twofactor.security.api-keys[4].roles=AUDITOR",
                 "twofactor.security.api-keys[4].organizations=acme",
+                "twofactor.security.api-keys[5].name=acme-admin",
+                "twofactor.security.api-keys[5].sha256=4e1864c3d455d01b83d67590a06fa2ceb6e86b8e944b6b8808eab7ab83b7b721",
+                "twofactor.security.api-keys[5].roles=ADMIN",
+                "twofactor.security.api-keys[5].organizations=acme",
+                // Small export batches, so an export of a few dozen entries crosses several of them.
+                "twofactor.audit.export-batch-size=7",
         })
 abstract class StandaloneTest {
 
@@ -158,5 +164,150 @@ abstract class StandaloneTest {
 
     static String wrongCode(String rightCode) {
         return rightCode.equals("000000") ? "111111" : "000000";
+    }
+
+    /**
+     * What a full history of one user put in the hands of the user and the portal, none of which the service may
+     * keep or show in clear: the TOTP secrets (a first enrollment was restarted), both sets of recovery codes and
+     * the trusted-browser tokens.
+     *
+     * @param lastVersion the user's version after the last command
+     */
+    record History(String organizationId, String userId, List<String> secrets, List<String> recoveryCodes,
+                   List<String> trustedBrowserTokens, long lastVersion) {
+        String path() {
+            return TestApi.user(organizationId, userId);
+        }
+    }
+
+    /** An admin of the organization "acme"'s console, as named in X-Actor-Id. */
+    static final String ADMIN_ANN = "admin-ann";
+    static final String ADMIN_BOB = "admin-bob";
+    /** A reset reason that needs quoting in CSV. */
+    static final String AWKWARD_REASON = "lost them, \"all\" of them\non the train";
+
+    /**
+     * Drives one user through every kind of event over the API: enrollment (restarted), confirmation, TOTP and
+     * recovery-code verifications with trusted browsers, a wrong code, a lock-out and an admin unlock, a recovery
+     * reset request approved by an admin and new codes, a revocation of trusted browsers and an admin reset; and
+     * an enforcement change of the organization's policy.
+     */
+    History fullHistory(String organizationId) {
+        String userId = newUserId();
+        String path = TestApi.user(organizationId, userId);
+        List<String> secrets = new java.util.ArrayList<>();
+        List<String> recoveryCodes = new java.util.ArrayList<>();
+        List<String> tokens = new java.util.ArrayList<>();
+
+        secrets.add(startEnrollment(organizationId, userId).secret());
+        String secret = startEnrollment(organizationId, userId).secret();
+        secrets.add(secret);
+        TestApi.Response confirmed = expect(200, api.post(path + "/enrollment/confirmation", TestApi.PORTAL_KEY,
+                Map.of("code", currentCode(secret)), "X-Actor-Id", userId));
+        confirmed.json().get("recoveryCodes").forEach(code -> recoveryCodes.add(code.asText()));
+
+        TestApi.Response trusted = expect(200, api.post(path + "/verification", TestApi.PORTAL_KEY,
+                Map.of("code", nextCode(secret), "rememberBrowser", true, "browserLabel", "Firefox, \"home\"")));
+        tokens.add(trusted.text("trustedBrowserToken"));
+        expect(422, api.post(path + "/verification", TestApi.PORTAL_KEY,
+                Map.of("code", wrongCode(nextCode(secret)), "rememberBrowser", false)));
+        TestApi.Response recovered = expect(200, api.post(path + "/recovery-code-verification", TestApi.PORTAL_KEY,
+                Map.of("recoveryCode", recoveryCodes.get(0), "rememberBrowser", true, "browserLabel", "Kiosk")));
+        tokens.add(recovered.text("trustedBrowserToken"));
+
+        String right = nextCode(secret);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            api.post(path + "/verification", TestApi.PORTAL_KEY, Map.of("code", wrongCode(right), "rememberBrowser", false));
+        }
+        clock.advance(Duration.ofMinutes(1));
+        expect(200, api.post(path + "/unlock", TestApi.ADMIN_KEY, null, "X-Actor-Id", ADMIN_ANN));
+
+        TestApi.Response requested = expect(202, api.post(path + "/recovery-reset-requests", TestApi.PORTAL_KEY,
+                Map.of("reason", AWKWARD_REASON)));
+        expect(200, api.post(path + "/recovery-reset-requests/" + requested.text("requestId") + "/approval",
+                TestApi.ADMIN_KEY, Map.of("comment", "checked, by phone"), "X-Actor-Id", ADMIN_ANN));
+        TestApi.Response regenerated = expect(201, api.post(path + "/recovery-codes", TestApi.PORTAL_KEY, null));
+        regenerated.json().get("recoveryCodes").forEach(code -> recoveryCodes.add(code.asText()));
+
+        expect(204, api.send("DELETE", path + "/trusted-browsers", TestApi.PORTAL_KEY, null));
+        clock.advance(Duration.ofMinutes(1));
+        TestApi.Response reset = expect(200, api.post(path + "/reset", TestApi.ADMIN_KEY, null, "X-Actor-Id", ADMIN_BOB));
+
+        expect(200, api.send("PUT", "/api/v1/organizations/" + organizationId + "/two-factor-policy/CUSTOMER",
+                TestApi.ADMIN_KEY, TestApi.json(Map.of("enforced", true)), "X-Actor-Id", ADMIN_ANN));
+        return new History(organizationId, userId, secrets, recoveryCodes, tokens, reset.json().get("version").asLong());
+    }
+
+    /**
+     * Every form in which a secret of the history could show in clear: the TOTP secrets as base32 and as their raw
+     * bytes in base64 and hex, the recovery codes with and without hyphen, the trusted-browser tokens.
+     */
+    static java.util.Set<String> clearForms(History history) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        for (String secret : history.secrets()) {
+            forms.add(secret);
+            byte[] raw = base32(secret);
+            forms.add(java.util.Base64.getEncoder().encodeToString(raw));
+            forms.add(java.util.Base64.getEncoder().withoutPadding().encodeToString(raw));
+            forms.add(java.util.HexFormat.of().formatHex(raw));
+        }
+        for (String code : history.recoveryCodes()) {
+            forms.add(code);
+            forms.add(code.replace("-", ""));
+        }
+        for (String token : history.trustedBrowserTokens()) {
+            assertThat(token).isNotBlank();
+            forms.add(token);
+        }
+        return forms;
+    }
+
+    /** The stored form of the history's trusted-browser tokens (the login check compares these). */
+    static java.util.Set<String> tokenHashes(History history) {
+        java.util.Set<String> hashes = new java.util.LinkedHashSet<>();
+        history.trustedBrowserTokens().forEach(token -> hashes.add(com.twofactor.api.user.TrustedBrowserTokens.hash(token)));
+        return hashes;
+    }
+
+    /** What an audit entry may never hold: any clear form and the tokens' hashes too. */
+    static java.util.Set<String> forbiddenForms(History history) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>(clearForms(history));
+        forms.addAll(tokenHashes(history));
+        return forms;
+    }
+
+    private static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static TestApi.Response expect(int status, TestApi.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        return response;
+    }
+
+    /** Waits for something the event processors do in the background; not a timing assertion. */
+    static void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline).as(what + " never happened").isNegative();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }

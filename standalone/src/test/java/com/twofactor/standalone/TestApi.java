@@ -19,6 +19,8 @@ final class TestApi {
     static final String AUDITOR_KEY = "test-auditor-key";
     /** A portal key scoped to the organization "acme" only. */
     static final String ACME_PORTAL_KEY = "acme-portal-key";
+    /** An auditor key scoped to the organization "acme" only. */
+    static final String ACME_AUDITOR_KEY = "acme-auditor-key";
     /** An admin key scoped to the organization "acme" only. */
     static final String ACME_ADMIN_KEY = "acme-admin-key";
 

@@ -9,6 +9,7 @@ public final class TrackingTokenCollection {
 
     public static final String NAME = "tracking_tokens";
     public static final String PROCESSOR_NAME = "processorName";
+    public static final String SEGMENT = "segment";
     public static final String TOKEN = "token";
     public static final String TOKEN_TYPE = "tokenType";
 

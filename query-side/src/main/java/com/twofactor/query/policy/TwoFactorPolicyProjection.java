@@ -4,12 +4,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import com.twofactor.api.policy.TwoFactorEnforcementChanged;
 import com.twofactor.query.processing.ProcessingGroups;
+import com.twofactor.query.processing.ProjectionRebuildMarks;
 import com.twofactor.query.readmodel.VersionedDocuments;
 
 /** Projects enforcement changes into {@code two_factor_policies}, one document per organization. */
@@ -18,11 +17,11 @@ import com.twofactor.query.readmodel.VersionedDocuments;
 class TwoFactorPolicyProjection {
 
     private final VersionedDocuments documents;
-    private final MongoTemplate mongo;
+    private final ProjectionRebuildMarks rebuildMarks;
 
-    TwoFactorPolicyProjection(VersionedDocuments documents, MongoTemplate mongo) {
+    TwoFactorPolicyProjection(VersionedDocuments documents, ProjectionRebuildMarks rebuildMarks) {
         this.documents = documents;
-        this.mongo = mongo;
+        this.rebuildMarks = rebuildMarks;
     }
 
     @EventHandler
@@ -34,6 +33,7 @@ class TwoFactorPolicyProjection {
 
     @ResetHandler
     void onReset() {
-        mongo.remove(new Query(), TwoFactorPolicyDocument.COLLECTION);
+        // Marks the read model as rebuilding before emptying it, so no answer comes from the empty collection.
+        rebuildMarks.emptyForReplay(ProcessingGroups.TWO_FACTOR_POLICIES, TwoFactorPolicyDocument.COLLECTION);
     }
 }

@@ -14,8 +14,12 @@ public final class ProcessingGroups {
     public static final String TWO_FACTOR_POLICIES = "two-factor-policies";
     /** {@code recovery_reset_requests}: the admins' approval list. */
     public static final String RECOVERY_RESET_REQUESTS = "recovery-reset-requests";
+    /** {@code audit_events}: one entry per event of every aggregate, for auditors. */
+    public static final String AUDIT_EVENTS = "audit-events";
 
-    static final List<String> ALL = List.of(USER_TWO_FACTOR_STATUS, TWO_FACTOR_POLICIES, RECOVERY_RESET_REQUESTS);
+    /** Every projection's group, in the order they are listed and rebuilt. */
+    public static final List<String> ALL =
+            List.of(USER_TWO_FACTOR_STATUS, TWO_FACTOR_POLICIES, RECOVERY_RESET_REQUESTS, AUDIT_EVENTS);
 
     private ProcessingGroups() {
     }

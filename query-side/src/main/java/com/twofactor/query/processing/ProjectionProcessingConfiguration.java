@@ -3,6 +3,8 @@ package com.twofactor.query.processing;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.lifecycle.Phase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,5 +30,12 @@ class ProjectionProcessingConfiguration {
             processing.registerListenerInvocationErrorHandler(group, axon -> PropagatingErrorHandler.instance());
             processing.registerTransactionManager(group, axon -> NoTransactionManager.INSTANCE);
         }));
+    }
+
+    /** Rebuilds named at start-up reset their processors just before Axon starts the event processors. */
+    @Bean
+    ConfigurerModule rebuildOnStartupBeforeProcessorsStart(ObjectProvider<RebuildOnStartup> rebuildOnStartup) {
+        return configurer -> configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1,
+                () -> rebuildOnStartup.getObject().run());
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.twofactor.query.mongo.StoredTrackingTokens;
+import com.twofactor.query.mongo.StoredTrackingTokens.StoredSegment;
 
 /**
  * Where the projections' event processors stand, for answers that must not come from a read model that is
@@ -24,28 +25,35 @@ import com.twofactor.query.mongo.StoredTrackingTokens;
  * <p>A replay (after {@code resetTokens()}) first empties the read model (its {@code @ResetHandler}) and then
  * re-applies the event history. Axon calls the processor "replaying" until it handles an event newer than the
  * reset, which in a quiet system can take long after the history is back; what matters for answers is whether
- * the history up to the reset has been re-applied. That is read from the stored tokens, so every node sees it,
- * whichever node owns the segments.
+ * the history up to the reset has been re-applied. That is read from the stored tokens and from the rebuild
+ * marks ({@link ProjectionRebuildMarks}, which also cover the moment between emptying the read model and storing
+ * the replay tokens), so every node sees it, whichever node owns the segments.
  */
 @Component
 public class ProjectionProcessors {
 
     private final ObjectProvider<EventProcessingConfiguration> eventProcessing;
     private final StoredTrackingTokens storedTokens;
+    private final ProjectionRebuildMarks marks;
+    private final EventStreamHead head;
 
     public ProjectionProcessors(ObjectProvider<EventProcessingConfiguration> eventProcessing,
-                                StoredTrackingTokens storedTokens) {
+                         StoredTrackingTokens storedTokens, ProjectionRebuildMarks marks, EventStreamHead head) {
         this.eventProcessing = eventProcessing;
         this.storedTokens = storedTokens;
+        this.marks = marks;
+        this.head = head;
     }
 
     /**
-     * True while the group's read model is incomplete because of a reset: a segment's stored token is a replay
-     * token that has not yet reached the position of the reset. Reads the token store, so it fails with it.
+     * True while the group's read model is incomplete because of a reset: a rebuild mark is set, or a segment's
+     * stored token is a replay token that has not yet reached the position of the reset. Reads MongoDB, so it
+     * fails with it.
      */
     public boolean isRebuilding(String processingGroup) {
-        return storedTokens.of(processorName(processingGroup)).stream()
-                .anyMatch(ProjectionProcessors::isBehindItsReset);
+        List<StoredSegment> segments = storedTokens.segments(processorName(processingGroup));
+        boolean marked = marks.holdsBack(processingGroup, segments);
+        return marked || segments.stream().map(StoredSegment::token).anyMatch(ProjectionProcessors::isBehindItsReset);
     }
 
     /** Axon's notion: a replay token is in place (this node's processor reports it, or the token store holds one). */
@@ -65,9 +73,26 @@ public class ProjectionProcessors {
         return !statuses.isEmpty() && statuses.stream().allMatch(EventTrackerStatus::isCaughtUp);
     }
 
+    /**
+     * True when every segment's stored token has reached the newest event in the event store now: the read
+     * model reflects every event stored so far. Unlike {@link #isCaughtUp}, which Axon sets once and keeps, this
+     * compares positions every time it is asked, on any node.
+     */
+    public boolean isUpToDate(String processingGroup) {
+        return ProjectionRebuildMarks.reached(storedTokens.segments(processorName(processingGroup)), head.position());
+    }
+
     /** True when the group's read model may answer questions that must not be guessed: complete and not stuck. */
     public boolean isServing(String processingGroup) {
         return !isFailing(processingGroup) && !isRebuilding(processingGroup);
+    }
+
+    /** What an operator wants to know about a projection. */
+    public ProjectionStatus status(String processingGroup) {
+        boolean rebuilding = isRebuilding(processingGroup);
+        String phase = marks.find(processingGroup).map(mark -> mark.phase().name()).orElse(null);
+        return new ProjectionStatus(processingGroup, rebuilding, phase, isUpToDate(processingGroup),
+                isFailing(processingGroup));
     }
 
     static boolean isBehindItsReset(TrackingToken token) {
@@ -87,6 +112,14 @@ public class ProjectionProcessors {
                 .orElse(true);
     }
 
+    Optional<StreamingEventProcessor> processor(String processingGroup) {
+        EventProcessingConfiguration configuration = eventProcessing.getIfAvailable();
+        if (configuration == null) {
+            return Optional.empty();
+        }
+        return configuration.eventProcessorByProcessingGroup(processingGroup, StreamingEventProcessor.class);
+    }
+
     private Collection<EventTrackerStatus> statuses(String processingGroup) {
         return processor(processingGroup)
                 .<Collection<EventTrackerStatus>>map(processor -> processor.processingStatus().values())
@@ -95,13 +128,5 @@ public class ProjectionProcessors {
 
     private String processorName(String processingGroup) {
         return processor(processingGroup).map(EventProcessor::getName).orElse(processingGroup);
-    }
-
-    private Optional<StreamingEventProcessor> processor(String processingGroup) {
-        EventProcessingConfiguration configuration = eventProcessing.getIfAvailable();
-        if (configuration == null) {
-            return Optional.empty();
-        }
-        return configuration.eventProcessorByProcessingGroup(processingGroup, StreamingEventProcessor.class);
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +24,7 @@ import com.twofactor.api.user.RecoveryResetRequested;
 import com.twofactor.api.user.TwoFactorDisabled;
 import com.twofactor.api.user.TwoFactorReset;
 import com.twofactor.query.processing.ProcessingGroups;
+import com.twofactor.query.processing.ProjectionRebuildMarks;
 import com.twofactor.query.readmodel.VersionedDocuments;
 
 /** Projects recovery reset requests into {@code recovery_reset_requests}, one document per request. */
@@ -34,10 +34,13 @@ class RecoveryResetRequestProjection implements InitializingBean {
 
     private final VersionedDocuments documents;
     private final MongoTemplate mongo;
+    private final ProjectionRebuildMarks rebuildMarks;
 
-    RecoveryResetRequestProjection(VersionedDocuments documents, MongoTemplate mongo) {
+    RecoveryResetRequestProjection(VersionedDocuments documents, MongoTemplate mongo,
+                                   ProjectionRebuildMarks rebuildMarks) {
         this.documents = documents;
         this.mongo = mongo;
+        this.rebuildMarks = rebuildMarks;
     }
 
     /**
@@ -107,7 +110,8 @@ class RecoveryResetRequestProjection implements InitializingBean {
 
     @ResetHandler
     void onReset() {
-        mongo.remove(new Query(), RecoveryResetRequestDocument.COLLECTION);
+        // Marks the read model as rebuilding before emptying it, so no answer comes from the empty collection.
+        rebuildMarks.emptyForReplay(ProcessingGroups.RECOVERY_RESET_REQUESTS, RecoveryResetRequestDocument.COLLECTION);
     }
 
     private void decide(String requestId, long version, RecoveryResetStatus status, String decidedBy,

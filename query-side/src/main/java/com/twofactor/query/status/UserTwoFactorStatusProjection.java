@@ -10,8 +10,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import com.twofactor.api.query.TwoFactorStatus;
@@ -32,6 +30,7 @@ import com.twofactor.api.user.TwoFactorReset;
 import com.twofactor.api.user.UserLockedOut;
 import com.twofactor.api.user.UserSecurityId;
 import com.twofactor.query.processing.ProcessingGroups;
+import com.twofactor.query.processing.ProjectionRebuildMarks;
 import com.twofactor.query.readmodel.VersionedDocuments;
 
 /**
@@ -43,11 +42,11 @@ import com.twofactor.query.readmodel.VersionedDocuments;
 class UserTwoFactorStatusProjection {
 
     private final VersionedDocuments documents;
-    private final MongoTemplate mongo;
+    private final ProjectionRebuildMarks rebuildMarks;
 
-    UserTwoFactorStatusProjection(VersionedDocuments documents, MongoTemplate mongo) {
+    UserTwoFactorStatusProjection(VersionedDocuments documents, ProjectionRebuildMarks rebuildMarks) {
         this.documents = documents;
-        this.mongo = mongo;
+        this.rebuildMarks = rebuildMarks;
     }
 
     @EventHandler
@@ -145,8 +144,8 @@ class UserTwoFactorStatusProjection {
 
     @ResetHandler
     void onReset() {
-        // Removes the documents, keeps the collection and its indexes.
-        mongo.remove(new Query(), UserTwoFactorStatusDocument.COLLECTION);
+        // Marks the read model as rebuilding before emptying it, so no answer comes from the empty collection.
+        rebuildMarks.emptyForReplay(ProcessingGroups.USER_TWO_FACTOR_STATUS, UserTwoFactorStatusDocument.COLLECTION);
     }
 
     private static UserTwoFactorStatusDocument forgetSecondFactor(UserTwoFactorStatusDocument status) {

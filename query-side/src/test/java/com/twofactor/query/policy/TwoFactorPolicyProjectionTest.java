@@ -21,6 +21,7 @@ import com.twofactor.api.query.TwoFactorPolicyView;
 import com.twofactor.query.readmodel.ReadModelAccess;
 import com.twofactor.query.readmodel.VersionedDocuments;
 import com.twofactor.query.testsupport.EmbeddedMongo;
+import com.twofactor.query.testsupport.Rebuilds;
 
 class TwoFactorPolicyProjectionTest {
 
@@ -34,7 +35,7 @@ class TwoFactorPolicyProjectionTest {
 
     @BeforeEach
     void setUp() {
-        projection = new TwoFactorPolicyProjection(new VersionedDocuments(mongo.template()), mongo.template());
+        projection = new TwoFactorPolicyProjection(new VersionedDocuments(mongo.template()), Rebuilds.marks(mongo.template()));
         queries = handler(Duration.ofMillis(100));
     }
 

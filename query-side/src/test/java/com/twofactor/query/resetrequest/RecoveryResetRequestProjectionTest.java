@@ -26,6 +26,7 @@ import com.twofactor.api.user.UserSecurityId;
 import com.twofactor.query.readmodel.ReadModelAccess;
 import com.twofactor.query.readmodel.VersionedDocuments;
 import com.twofactor.query.testsupport.EmbeddedMongo;
+import com.twofactor.query.testsupport.Rebuilds;
 
 class RecoveryResetRequestProjectionTest {
 
@@ -39,7 +40,8 @@ class RecoveryResetRequestProjectionTest {
 
     @BeforeEach
     void setUp() {
-        projection = new RecoveryResetRequestProjection(new VersionedDocuments(mongo.template()), mongo.template());
+        projection = new RecoveryResetRequestProjection(new VersionedDocuments(mongo.template()), mongo.template(),
+                Rebuilds.marks(mongo.template()));
         projection.afterPropertiesSet();
         queries = new RecoveryResetRequestQueryHandler(mongo.template(), new ReadModelAccess(Duration.ofMillis(100)));
     }

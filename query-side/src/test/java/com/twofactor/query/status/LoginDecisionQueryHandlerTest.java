@@ -13,17 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoClient;
@@ -31,7 +28,6 @@ import com.twofactor.api.LoginMethod;
 import com.twofactor.api.Portal;
 import com.twofactor.api.error.DomainException;
 import com.twofactor.api.error.ErrorCode;
-import com.twofactor.api.policy.TwoFactorEnforcementChanged;
 import com.twofactor.api.query.FindLoginDecisionQuery;
 import com.twofactor.api.query.LoginDecision;
 import com.twofactor.api.query.LoginDecisionView;
@@ -45,7 +41,6 @@ import com.twofactor.api.user.UserLockedOut;
 import com.twofactor.api.user.UserSecurityId;
 import com.twofactor.platform.testsupport.MutableClock;
 import com.twofactor.query.mongo.EmbeddedMongoServer;
-import com.twofactor.query.mongo.StoredTrackingTokens;
 import com.twofactor.query.policy.TwoFactorPolicies;
 import com.twofactor.query.policy.TwoFactorPolicyProjectionAccess;
 import com.twofactor.query.processing.ProcessingGroups;
@@ -53,6 +48,7 @@ import com.twofactor.query.processing.ProjectionProcessors;
 import com.twofactor.query.readmodel.ReadModelAccess;
 import com.twofactor.query.readmodel.VersionedDocuments;
 import com.twofactor.query.testsupport.EmbeddedMongo;
+import com.twofactor.query.testsupport.Rebuilds;
 import com.twofactor.query.testsupport.TokenStores;
 
 class LoginDecisionQueryHandlerTest {
@@ -74,7 +70,8 @@ class LoginDecisionQueryHandlerTest {
 
     @BeforeEach
     void setUp() {
-        statusProjection = new UserTwoFactorStatusProjection(new VersionedDocuments(mongo.template()), mongo.template());
+        statusProjection = new UserTwoFactorStatusProjection(new VersionedDocuments(mongo.template()),
+                Rebuilds.marks(mongo.template()));
         policyProjection = new TwoFactorPolicyProjectionAccess(mongo.template());
         handler = handler(mongo.template(), Duration.ofMillis(100));
         aliceVersion = 0;
@@ -380,6 +377,31 @@ class LoginDecisionQueryHandlerTest {
         }
 
         @Test
+        void whenTheResetHandlerHasEmptiedTheStatusReadModel_beforeAxonStoresTheReplayTokens() {
+            activate(ALICE);
+            MongoTokenStore tokens = TokenStores.mongoTokenStore(mongo.client(), "node-1");
+            tokens.initializeTokenSegments(ProcessingGroups.USER_TWO_FACTOR_STATUS, 1,
+                    new GlobalSequenceTrackingToken(41));
+            assertThat(decide(Portal.AGENT, LoginMethod.FORM, null).decision()).isEqualTo(LoginDecision.CHALLENGE);
+
+            // resetTokens() claims the tokens, runs the reset handler, and only then stores replay tokens.
+            tokens.fetchToken(ProcessingGroups.USER_TWO_FACTOR_STATUS, 0);
+            statusProjection.onReset();
+
+            // The stored tokens still say "complete" and Alice's document is gone: NOT_REQUIRED would be wrong.
+            assertServiceUnavailable(() -> handler.handle(query(Portal.AGENT, LoginMethod.FORM, null, null)));
+
+            tokens.storeToken(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(41), null),
+                    ProcessingGroups.USER_TWO_FACTOR_STATUS, 0);
+            assertServiceUnavailable(() -> handler.handle(query(Portal.AGENT, LoginMethod.FORM, null, null)));
+
+            aliceVersion = 0;
+            activate(ALICE);
+            tokens.storeToken(new GlobalSequenceTrackingToken(42), ProcessingGroups.USER_TWO_FACTOR_STATUS, 0);
+            assertThat(decide(Portal.AGENT, LoginMethod.FORM, null).decision()).isEqualTo(LoginDecision.CHALLENGE);
+        }
+
+        @Test
         void whileThePolicyReadModelIsReplayed() {
             MongoTokenStore tokens = TokenStores.mongoTokenStore(mongo.client(), "node-1");
             tokens.initializeTokenSegments(ProcessingGroups.TWO_FACTOR_POLICIES, 1,
@@ -406,9 +428,7 @@ class LoginDecisionQueryHandlerTest {
     }
 
     private LoginDecisionQueryHandler handler(MongoTemplate template, Duration readYourWritesTimeout) {
-        ProjectionProcessors processors = new ProjectionProcessors(
-                new DefaultListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class),
-                new StoredTrackingTokens(template, JacksonSerializer.defaultSerializer()));
+        ProjectionProcessors processors = Rebuilds.processors(template);
         return new LoginDecisionQueryHandler(new UserTwoFactorStatuses(template), new TwoFactorPolicies(template),
                 processors, new ReadModelAccess(readYourWritesTimeout), clock);
     }

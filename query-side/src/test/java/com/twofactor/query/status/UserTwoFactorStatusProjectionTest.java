@@ -39,6 +39,7 @@ import com.twofactor.platform.testsupport.MutableClock;
 import com.twofactor.query.readmodel.ReadModelAccess;
 import com.twofactor.query.readmodel.VersionedDocuments;
 import com.twofactor.query.testsupport.EmbeddedMongo;
+import com.twofactor.query.testsupport.Rebuilds;
 
 class UserTwoFactorStatusProjectionTest {
 
@@ -55,7 +56,8 @@ class UserTwoFactorStatusProjectionTest {
 
     @BeforeEach
     void setUp() {
-        projection = new UserTwoFactorStatusProjection(new VersionedDocuments(mongo.template()), mongo.template());
+        projection = new UserTwoFactorStatusProjection(new VersionedDocuments(mongo.template()),
+                Rebuilds.marks(mongo.template()));
         queries = new TwoFactorStatusQueryHandler(new UserTwoFactorStatuses(mongo.template()),
                 new ReadModelAccess(Duration.ofMillis(100)), clock);
         version = 0;

@@ -29,6 +29,7 @@ public enum ErrorCode {
     RESET_REQUEST_NOT_PENDING("reset_request_not_pending", 409, "The recovery reset request is not pending"),
     RESET_NOT_APPROVED("reset_not_approved", 409, "No approved recovery reset allows new codes"),
     CONCURRENT_MODIFICATION("concurrent_modification", 409, "The request conflicted with a concurrent one; retry"),
+    REBUILD_NOT_POSSIBLE("rebuild_not_possible", 409, "The read model cannot be rebuilt right now"),
 
     SERVICE_UNAVAILABLE("service_unavailable", 503, "The service cannot answer reliably right now"),
     INTERNAL_ERROR("internal_error", 500, "Internal error");
