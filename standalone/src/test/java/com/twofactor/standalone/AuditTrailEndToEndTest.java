@@ -31,8 +31,11 @@ class AuditTrailEndToEndTest extends StandaloneTest {
     void driveAFullHistory() {
         organizationId = "audit-" + UUID.randomUUID();
         history = fullHistory(organizationId);
-        awaitTrue("the policy change reaching the audit trail", () ->
-                page("type=policy.enforcement_changed", TestApi.AUDITOR_KEY).json().get("totalItems").asLong() == 1);
+        // A fresh audit read model may still be catching up with the event store (503 meanwhile).
+        awaitTrue("the policy change reaching the audit trail", () -> {
+            TestApi.Response policyChanges = page("type=policy.enforcement_changed", TestApi.AUDITOR_KEY);
+            return policyChanges.status() == 200 && policyChanges.json().get("totalItems").asLong() == 1;
+        });
     }
 
     private String auditPath(String query) {

@@ -226,7 +226,8 @@ abstract class StandaloneTest {
                 Map.of("reason", AWKWARD_REASON)));
         expect(200, api.post(path + "/recovery-reset-requests/" + requested.text("requestId") + "/approval",
                 TestApi.ADMIN_KEY, Map.of("comment", "checked, by phone"), "X-Actor-Id", ADMIN_ANN));
-        TestApi.Response regenerated = expect(201, api.post(path + "/recovery-codes", TestApi.PORTAL_KEY, null));
+        TestApi.Response regenerated = expect(201, api.post(path + "/recovery-codes", TestApi.PORTAL_KEY,
+                Map.of("code", nextCode(secret))));
         regenerated.json().get("recoveryCodes").forEach(code -> recoveryCodes.add(code.asText()));
 
         expect(204, api.send("DELETE", path + "/trusted-browsers", TestApi.PORTAL_KEY, null));
