@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,6 +57,14 @@ class TestApiController {
     @RequiresRole(value = Role.ADMIN, actorRequired = true)
     Map<String, Object> adminAction(@PathVariable String organizationId, @RequestBody Map<String, Object> body) {
         return Map.of("done", true);
+    }
+
+    /** Which query parameter it was given, if any: no request body is ever read for parameters. */
+    @RequestMapping(path = "/organizations/{organizationId}/search", method = {RequestMethod.GET, RequestMethod.POST,
+            RequestMethod.PUT})
+    @RequiresRole(Role.PORTAL)
+    Map<String, Object> search(@PathVariable String organizationId, @RequestParam(required = false) String q) {
+        return Map.of("q", q == null ? "(none)" : q);
     }
 
     @PostMapping("/organizations/{organizationId}/shared-actions")

@@ -160,6 +160,11 @@ public class ProblemDetailsAdvice {
             return ProblemResponses.response(ProblemResponses.validationFailed(
                     "The request is not valid.", violations(invalid), request));
         }
+        if (RequestParameterFilter.isInvalidParameter(exception)) {
+            // Its message quotes the raw value; RequestParameterFilter normally refuses such a request first.
+            return ProblemResponses.response(ErrorCode.MALFORMED_REQUEST,
+                    "The query string is not valid: percent-encode it as UTF-8.", request);
+        }
         if (exception instanceof HttpMessageNotReadableException unreadable) {
             return ProblemResponses.response(ErrorCode.MALFORMED_REQUEST, unreadableDetail(unreadable), request);
         }

@@ -1,18 +1,22 @@
 package com.twofactor.platform.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
  * Problem details for every error of a servlet application: the controller advice, the error controller behind
- * the container's error page, and the request body size limit.
+ * the container's error page, the request body size limit, and query strings that cannot be decoded.
  */
 @AutoConfiguration(before = {ErrorMvcAutoConfiguration.class, WebMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -21,6 +25,11 @@ public class WebAutoConfiguration {
 
     /** Runs before authentication: refusing an oversized body costs less than hashing a key. */
     public static final int BODY_LIMIT_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 50;
+    /**
+     * Before everything that may read a parameter, after Boot's character encoding filter
+     * ({@link Ordered#HIGHEST_PRECEDENCE}), which must come before the query string is decoded.
+     */
+    public static final int PARAMETER_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 40;
 
     @Bean
     @ConditionalOnMissingBean
@@ -35,11 +44,35 @@ public class WebAutoConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<RequestParameterFilter> requestParameterFilter() {
+        FilterRegistrationBean<RequestParameterFilter> registration =
+                new FilterRegistrationBean<>(new RequestParameterFilter());
+        registration.setOrder(PARAMETER_FILTER_ORDER);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(HttpProperties properties) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxBodyBytes()));
         registration.setOrder(BODY_LIMIT_FILTER_ORDER);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** What only the Tomcat connector can do. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatConfiguration {
+
+        /**
+         * No request body is ever parsed for parameters: the API reads JSON bodies only, and a form body would be
+         * decoded (and could fail) wherever a query parameter is read.
+         */
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> twofactorTomcatCustomizer() {
+            return factory -> factory.addConnectorCustomizers(connector -> connector.setParseBodyMethods(""));
+        }
     }
 }

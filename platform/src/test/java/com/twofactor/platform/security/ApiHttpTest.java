@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,14 +19,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.twofactor.platform.testsupport.ApiKeyHashes;
+import com.twofactor.platform.testsupport.RawHttp;
 import com.example.twofactor.PlatformTestApplication;
 import com.example.twofactor.ThingCreated;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -76,6 +81,22 @@ class ApiHttpTest {
 
     HttpRequest.Builder as(String key, String path) {
         return request(path).header("Authorization", "Bearer " + key);
+    }
+
+    RawHttp.Response raw(String head, byte[] body) throws IOException {
+        return RawHttp.send(port, head, body);
+    }
+
+    /** {@link com.twofactor.platform.testsupport.ProblemAssertions#assertProblem} for a raw response. */
+    static void assertRawProblem(RawHttp.Response response, int status, String code) {
+        assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("\"code\":\"" + code + "\"")
+                .contains("\"status\":" + status)
+                .contains("\"type\":", "\"title\":", "\"detail\":");
+        assertNoInternals(response.body());
     }
 
     static HttpRequest.BodyPublisher json(String body) {
@@ -319,6 +340,74 @@ class ApiHttpTest {
 
         private static String largeJson(int size) {
             return "{\"name\": \"" + "a".repeat(size) + "\", \"channel\": \"AGENT\"}";
+        }
+    }
+
+    /** Query strings Tomcat cannot decode, and form bodies, which the API never reads for parameters. */
+    @Nested
+    @ExtendWith(OutputCaptureExtension.class)
+    class MalformedParameters {
+
+        @Test
+        void anInvalidPercentEncodingInTheQuery_isAMalformedRequestThatIsNotLogged(CapturedOutput output)
+                throws Exception {
+            RawHttp.Response response = raw("GET /api/v1/organizations/org-1/page?size=1&minVersion=%zz987654 HTTP/1.1\r\n"
+                    + "Authorization: Bearer " + PORTAL_KEY, null);
+
+            assertRawProblem(response, 400, "malformed_request");
+            assertThat(response.body()).doesNotContain("987654");
+            assertThat(output.getAll()).doesNotContain("987654").doesNotContain(" ERROR ");
+        }
+
+        @Test
+        void aTruncatedPercentEncodingInTheQuery_isAMalformedRequest(CapturedOutput output) throws Exception {
+            RawHttp.Response response = raw("GET /api/v1/organizations/org-1/page?size=1&x=% HTTP/1.1\r\n"
+                    + "Authorization: Bearer " + PORTAL_KEY, null);
+
+            assertRawProblem(response, 400, "malformed_request");
+            assertThat(output.getAll()).doesNotContain(" ERROR ");
+        }
+
+        @Test
+        void aQueryThatIsNotUtf8_isAMalformedRequest(CapturedOutput output) throws Exception {
+            RawHttp.Response response = raw("GET /api/v1/organizations/org-1/search?q=%C3%28 HTTP/1.1\r\n"
+                    + "Authorization: Bearer " + PORTAL_KEY, null);
+
+            assertRawProblem(response, 400, "malformed_request");
+            assertThat(output.getAll()).doesNotContain(" ERROR ");
+        }
+
+        @Test
+        void aQueryParameterIsStillRead() throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/search?q=caf%C3%A9"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"q\":\"caf\u00e9\"");
+        }
+
+        @Test
+        void aFormBodyWithAnInvalidEncoding_isNeverParsed(CapturedOutput output) throws Exception {
+            for (String method : List.of("POST", "PUT")) {
+                RawHttp.Response response = raw(method + " /api/v1/organizations/org-1/search HTTP/1.1\r\n"
+                        + "Authorization: Bearer " + PORTAL_KEY + "\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded", "q=%".getBytes(StandardCharsets.US_ASCII));
+
+                assertThat(response.statusCode()).as("%s: %s", method, response.body()).isEqualTo(200);
+                assertThat(response.body()).contains("\"q\":\"(none)\"");
+            }
+            assertThat(output.getAll()).doesNotContain(" ERROR ");
+        }
+
+        @Test
+        void aFormBodyIsNotReadForParameters() throws Exception {
+            for (String method : List.of("POST", "PUT")) {
+                HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/search")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .method(method, HttpRequest.BodyPublishers.ofString("q=from-the-body")));
+
+                assertThat(response.statusCode()).as(method).isEqualTo(200);
+                assertThat(response.body()).as(method).contains("\"q\":\"(none)\"").doesNotContain("from-the-body");
+            }
         }
     }
 
