@@ -79,8 +79,13 @@ public final class ProblemResponses {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.getOutputStream().write(JSON.writeValueAsBytes(toMap(problem)));
+        response.getOutputStream().write(json(problem));
         response.flushBuffer();
+    }
+
+    /** The problem as the JSON body of a response. */
+    static byte[] json(ProblemDetail problem) {
+        return JSON.writeValueAsBytes(toMap(problem));
     }
 
     public static void write(HttpServletResponse response, ErrorCode errorCode, String detail,

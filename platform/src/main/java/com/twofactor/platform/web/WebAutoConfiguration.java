@@ -5,8 +5,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -61,18 +59,14 @@ public class WebAutoConfiguration {
         return registration;
     }
 
-    /** What only the Tomcat connector can do. */
+    /** What only Tomcat itself can do: see {@link TomcatCustomizer}. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
     static class TomcatConfiguration {
 
-        /**
-         * No request body is ever parsed for parameters: the API reads JSON bodies only, and a form body would be
-         * decoded (and could fail) wherever a query parameter is read.
-         */
         @Bean
-        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> twofactorTomcatCustomizer() {
-            return factory -> factory.addConnectorCustomizers(connector -> connector.setParseBodyMethods(""));
+        TomcatCustomizer twofactorTomcatCustomizer() {
+            return new TomcatCustomizer();
         }
     }
 }

@@ -411,6 +411,49 @@ class ApiHttpTest {
         }
     }
 
+    /** Requests Tomcat refuses before any application code sees them are answered as problems too. */
+    @Nested
+    class ContainerErrors {
+
+        private static final String AUTHORIZATION = "Authorization: Bearer " + PORTAL_KEY;
+
+        @Test
+        void anEncodedSlashInThePath_isAMalformedRequest() throws Exception {
+            assertContainerProblem(raw("GET /api/v1/organizations/org%2F1/ping HTTP/1.1\r\n" + AUTHORIZATION, null));
+        }
+
+        @Test
+        void aBackslashInThePath_isAMalformedRequest() throws Exception {
+            assertContainerProblem(raw("GET /api/v1/organizations/org\\1/ping HTTP/1.1\r\n" + AUTHORIZATION, null));
+        }
+
+        @Test
+        void aControlCharacterInAHeader_isAMalformedRequest() throws Exception {
+            assertContainerProblem(raw("GET /api/v1/organizations/org-1/ping HTTP/1.1\r\n" + AUTHORIZATION
+                    + "\r\nX-Actor-Id: agent\u0001", null));
+        }
+
+        @Test
+        void headersLargerThanTheLimit_areAMalformedRequest() throws Exception {
+            assertContainerProblem(raw("GET /api/v1/organizations/org-1/ping HTTP/1.1\r\n" + AUTHORIZATION
+                    + "\r\nX-Padding: " + "a".repeat(9_000), null));
+        }
+
+        @Test
+        void rawNonAsciiInTheQuery_isAMalformedRequest() throws Exception {
+            byte[] request = ("GET /api/v1/organizations/org-1/search?q=caf\u00e9 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + AUTHORIZATION + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+
+            assertContainerProblem(RawHttp.send(port, request));
+        }
+
+        private void assertContainerProblem(RawHttp.Response response) {
+            assertRawProblem(response, 400, "malformed_request");
+            assertThat(response.body()).doesNotContainIgnoringCase("tomcat").doesNotContainIgnoringCase("apache");
+            assertThat(response.header("Server")).isEmpty();
+        }
+    }
+
     @Nested
     class HandlerErrors {
 
