@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -81,6 +82,18 @@ class TestApiController {
         String thingId = UUID.randomUUID().toString();
         return commandGateway.send(new CreateThingCommand(thingId, request.name(), request.channel()))
                 .thenApply(ignored -> Map.of("thingId", thingId));
+    }
+
+    @PostMapping(path = "/organizations/{organizationId}/codes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresRole(Role.PORTAL)
+    Map<String, Object> code(@PathVariable String organizationId, @Valid @RequestBody CodeRequest request) {
+        return Map.of("accepted", true, "remember", String.valueOf(request.remember()));
+    }
+
+    @PutMapping(path = "/organizations/{organizationId}/switches", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresRole(Role.PORTAL)
+    Map<String, Object> flip(@PathVariable String organizationId, @Valid @RequestBody SwitchRequest request) {
+        return Map.of("enforced", request.enforced());
     }
 
     @GetMapping("/organizations/{organizationId}/caller")

@@ -59,6 +59,17 @@ public class WebAutoConfiguration {
         return registration;
     }
 
+    /** Strict reading of request bodies by the web layer's Jackson 3 mapper: see {@link StrictJsonCustomizer}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer")
+    static class StrictJsonConfiguration {
+
+        @Bean
+        StrictJsonCustomizer twofactorStrictJsonCustomizer() {
+            return new StrictJsonCustomizer();
+        }
+    }
+
     /** What only Tomcat itself can do: see {@link TomcatCustomizer}. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")

@@ -343,6 +343,77 @@ class ApiHttpTest {
         }
     }
 
+    /** JSON is read as sent: no duplicate members, no scalar of one type taken for another. */
+    @Nested
+    class StrictJson {
+
+        HttpResponse<String> post(String path, String method, String body) throws Exception {
+            return send(as(PORTAL_KEY, "/api/v1/organizations/org-1/" + path)
+                    .header("Content-Type", "application/json").method(method, json(body)));
+        }
+
+        @Test
+        void wellTypedJson_isAccepted() throws Exception {
+            HttpResponse<String> code = post("codes", "POST", "{\"code\": \"123456\", \"remember\": true}");
+            assertThat(code.statusCode()).as(code.body()).isEqualTo(200);
+            assertThat(code.body()).contains("\"remember\":\"true\"");
+
+            HttpResponse<String> flip = post("switches", "PUT", "{\"enforced\": false}");
+            assertThat(flip.statusCode()).as(flip.body()).isEqualTo(200);
+            assertThat(flip.body()).contains("\"enforced\":false");
+        }
+
+        @Test
+        void aDuplicateMember_isAMalformedRequest() throws Exception {
+            HttpResponse<String> response = post("codes", "POST", "{\"code\": \"123456\", \"code\": \"654321\"}");
+
+            assertProblem(response, 400, "malformed_request");
+            assertThat(response.body()).doesNotContain("123456").doesNotContain("654321");
+            assertProblem(post("switches", "PUT", "{\"enforced\": true, \"enforced\": false}"), 400, "malformed_request");
+        }
+
+        @Test
+        void aDuplicateMemberOfANestedObject_isAMalformedRequest() throws Exception {
+            HttpResponse<String> response = send(as(ADMIN_KEY, "/api/v1/organizations/org-1/admin-actions")
+                    .header("Content-Type", "application/json").header("X-Actor-Id", "admin.jane")
+                    .POST(json("{\"a\": {\"b\": 1, \"b\": 2}}")));
+
+            assertProblem(response, 400, "malformed_request");
+        }
+
+        @Test
+        void aNumberForAString_isAMalformedRequestNamingTheFieldButNotTheValue() throws Exception {
+            for (String code : List.of("123456", "123456.0", "true")) {
+                HttpResponse<String> response = post("codes", "POST", "{\"code\": " + code + "}");
+
+                assertProblem(response, 400, "malformed_request");
+                assertThat(response.body()).contains("code").doesNotContain("123456");
+            }
+        }
+
+        @Test
+        void anythingButABooleanForABoolean_isAMalformedRequest() throws Exception {
+            for (String enforced : List.of("\"false\"", "\"true\"", "0", "1", "0.0", "\"\"")) {
+                HttpResponse<String> response = post("switches", "PUT", "{\"enforced\": " + enforced + "}");
+
+                assertProblem(response, 400, "malformed_request");
+                assertThat(response.body()).as(enforced).contains("enforced");
+            }
+            assertProblem(post("codes", "POST", "{\"code\": \"123456\", \"remember\": 1}"), 400, "malformed_request");
+        }
+
+        @Test
+        void aNumberForAnEnum_isAMalformedRequest() throws Exception {
+            assertProblem(post("things", "POST", "{\"name\": \"abc\", \"channel\": 0}"), 400, "malformed_request");
+        }
+
+        @Test
+        void contentAfterTheDocument_isAMalformedRequest() throws Exception {
+            assertProblem(post("codes", "POST", "{\"code\": \"123456\"} {\"code\": \"654321\"}"), 400,
+                    "malformed_request");
+        }
+    }
+
     /** Query strings Tomcat cannot decode, and form bodies, which the API never reads for parameters. */
     @Nested
     @ExtendWith(OutputCaptureExtension.class)
