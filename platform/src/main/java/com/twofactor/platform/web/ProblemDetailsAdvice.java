@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import com.twofactor.api.error.DomainException;
 import com.twofactor.api.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -74,7 +75,9 @@ public class ProblemDetailsAdvice {
     private static final int MAX_CAUSE_DEPTH = 32;
 
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<ProblemDetail> handle(Exception exception, HttpServletRequest request) {
+    public ResponseEntity<ProblemDetail> handle(Exception exception, HttpServletRequest request,
+                                                HttpServletResponse servletResponse) {
+        ProblemResponses.noStore(servletResponse);
         if (PayloadTooLargeException.isCauseOf(exception)) {
             return ProblemResponses.response(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.", request);
         }

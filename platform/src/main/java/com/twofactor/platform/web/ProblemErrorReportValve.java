@@ -10,7 +10,6 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
@@ -46,7 +45,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            ProblemResponses.noStore(response);
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(new String(ProblemResponses.json(problem), StandardCharsets.UTF_8));

@@ -343,6 +343,61 @@ class ApiHttpTest {
         }
     }
 
+    /** API answers carry secrets (enrollment secrets, recovery codes, tokens): no cache may keep any of them. */
+    @Nested
+    class NoCaching {
+
+        @Test
+        void successfulAnswers_mayNotBeStored() throws Exception {
+            assertNotStored(send(as(PORTAL_KEY, "/api/v1/organizations/org-1/ping")));
+            assertNotStored(send(as(PORTAL_KEY, "/api/v1/organizations/org-1/codes")
+                    .header("Content-Type", "application/json").POST(json("{\"code\": \"123456\"}"))));
+            assertNotStored(send(as(PORTAL_KEY, "/api/v1/organizations/org-1/things")
+                    .header("Content-Type", "application/json")
+                    .POST(json("{\"name\": \"cached\", \"channel\": \"AGENT\"}"))));
+        }
+
+        @Test
+        void errorAnswers_mayNotBeStored() throws Exception {
+            assertNotStored(send(request("/api/v1/organizations/org-1/ping")));
+            assertNotStored(send(as(AUDITOR_KEY, "/api/v1/organizations/org-1/ping")));
+            assertNotStored(send(as(PORTAL_KEY, "/api/v1/nothing-here")));
+            assertNotStored(send(as(PORTAL_KEY, "/api/v1/organizations/org-1/ping").DELETE()));
+            assertNotStored(send(as(PORTAL_KEY, "/api/v1/organizations/org-1/page")));
+            assertNotStored(send(as(PORTAL_KEY, "/api/v1/organizations/org-1/codes")
+                    .header("Content-Type", "application/json").POST(json("{\"code\": 1"))));
+            assertNotStored(send(as(PORTAL_KEY, "/api/v1/organizations/org-1/things")
+                    .header("Content-Type", "application/json").POST(json("{\"name\": \"" + "a".repeat(20_000) + "\"}"))));
+            assertNotStored(send(as(PORTAL_KEY, "/api/v1/failures/domain")));
+            assertNotStored(send(as(PORTAL_KEY, "/api/v1/failures/internal")));
+        }
+
+        @Test
+        void errorsAnsweredOnTheErrorPageOrByTomcat_mayNotBeStored() throws Exception {
+            RawHttp.Response trace = raw("TRACE /api/v1/organizations/org-1/ping HTTP/1.1\r\nAuthorization: Bearer "
+                    + PORTAL_KEY, null);
+            assertThat(trace.statusCode()).isEqualTo(405);
+            assertNotStored(trace);
+
+            RawHttp.Response refusedByTomcat = raw("GET /api/v1/organizations/org%2F1/ping HTTP/1.1\r\n"
+                    + "Authorization: Bearer " + PORTAL_KEY, null);
+            assertThat(refusedByTomcat.statusCode()).isEqualTo(400);
+            assertNotStored(refusedByTomcat);
+        }
+
+        private void assertNotStored(HttpResponse<String> response) {
+            assertThat(response.headers().allValues("Cache-Control")).as("Cache-Control of %s %s",
+                    response.request().method(), response.uri()).containsExactly("no-store");
+            assertThat(response.headers().allValues("Pragma")).as("Pragma of %s", response.uri())
+                    .containsExactly("no-cache");
+        }
+
+        private void assertNotStored(RawHttp.Response response) {
+            assertThat(response.headers("Cache-Control")).containsExactly("no-store");
+            assertThat(response.headers("Pragma")).containsExactly("no-cache");
+        }
+    }
+
     /** JSON is read as sent: no duplicate members, no scalar of one type taken for another. */
     @Nested
     class StrictJson {
