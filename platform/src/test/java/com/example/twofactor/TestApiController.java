@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -82,6 +83,21 @@ class TestApiController {
         String thingId = UUID.randomUUID().toString();
         return commandGateway.send(new CreateThingCommand(thingId, request.name(), request.channel()))
                 .thenApply(ignored -> Map.of("thingId", thingId));
+    }
+
+    /** Like the login check: an optional single-valued header. */
+    @GetMapping("/organizations/{organizationId}/tokens")
+    @RequiresRole(Role.PORTAL)
+    Map<String, Object> token(@PathVariable String organizationId,
+                              @RequestHeader(name = "X-Trusted-Browser-Token", required = false) String token) {
+        return Map.of("token", token == null ? "(none)" : "length " + token.length());
+    }
+
+    /** Like an admin command that binds the actor header to its own name. */
+    @PostMapping("/organizations/{organizationId}/unlocks")
+    @RequiresRole(value = Role.ADMIN, actorRequired = true)
+    Map<String, Object> unlock(@PathVariable String organizationId, @RequestHeader("X-Actor-Id") String unlockedBy) {
+        return Map.of("unlockedBy", unlockedBy);
     }
 
     @PostMapping(path = "/organizations/{organizationId}/codes", consumes = MediaType.APPLICATION_JSON_VALUE)

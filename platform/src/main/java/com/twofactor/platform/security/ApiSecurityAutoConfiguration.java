@@ -24,6 +24,8 @@ public class ApiSecurityAutoConfiguration {
     public static final String API_PATH = "/api";
     /** After the body size limit, before anything that reads the request. */
     public static final int AUTHENTICATION_FILTER_ORDER = WebAutoConfiguration.BODY_LIMIT_FILTER_ORDER + 10;
+    /** First of the handler interceptors, see {@link WebAutoConfiguration#SINGLE_VALUED_HEADER_INTERCEPTOR_ORDER}. */
+    public static final int AUTHORIZATION_INTERCEPTOR_ORDER = 0;
     /** Before every filter that may answer, so each answer under the API path carries it. */
     public static final int NO_STORE_FILTER_ORDER = WebAutoConfiguration.PARAMETER_FILTER_ORDER - 10;
 
@@ -55,7 +57,7 @@ public class ApiSecurityAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(interceptor).addPathPatterns(API_PATH + "/**");
+                registry.addInterceptor(interceptor).addPathPatterns(API_PATH + "/**").order(AUTHORIZATION_INTERCEPTOR_ORDER);
             }
         };
     }

@@ -1,6 +1,7 @@
 package com.twofactor.platform.security;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * Enforces {@link RequiresRole} on every handler under {@code /api/**}, after the filter has authenticated the
  * caller: the key needs one of the roles, must be allowed for the path's {@code organizationId}, and a request
  * that must name its actor (for the endpoint, or for the roles the key calls it through) must carry a valid
- * {@value ActorHeader#NAME}. Handlers without the annotation are
+ * {@value ActorHeader#NAME}, and no request may carry it twice. Handlers without the annotation are
  * refused, so a forgotten annotation fails closed.
  */
 final class RoleAuthorizationInterceptor implements HandlerInterceptor {
@@ -53,6 +54,12 @@ final class RoleAuthorizationInterceptor implements HandlerInterceptor {
         if (organizationId != null && !client.mayActFor(organizationId)) {
             ProblemResponses.write(response, ErrorCode.FORBIDDEN,
                     "This API key may not act for this organization.", request);
+            return false;
+        }
+        if (Collections.list(request.getHeaders(ActorHeader.NAME)).size() > 1) {
+            ProblemResponses.write(response, ProblemResponses.validationFailed(
+                    "Name one person acting, in one " + ActorHeader.NAME + " header.",
+                    List.of(new FieldViolation(ActorHeader.NAME, "must be sent once")), request));
             return false;
         }
         String actorId = request.getHeader(ActorHeader.NAME);

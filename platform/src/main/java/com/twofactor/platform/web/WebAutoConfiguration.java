@@ -11,6 +11,8 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Problem details for every error of a servlet application: the controller advice, the error controller behind
@@ -28,6 +30,8 @@ public class WebAutoConfiguration {
      * ({@link Ordered#HIGHEST_PRECEDENCE}), which must come before the query string is decoded.
      */
     public static final int PARAMETER_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 40;
+    /** Handler interceptors run in this order, lowest first; the API's authorization interceptor has order 0. */
+    public static final int SINGLE_VALUED_HEADER_INTERCEPTOR_ORDER = 100;
 
     @Bean
     @ConditionalOnMissingBean
@@ -57,6 +61,21 @@ public class WebAutoConfiguration {
         registration.setOrder(BODY_LIMIT_FILTER_ORDER);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /**
+     * Runs after the API's authorization interceptor (order 0): a caller without the right key learns nothing about
+     * the endpoint's headers.
+     */
+    @Bean
+    WebMvcConfigurer singleValuedHeaderWebMvcConfigurer() {
+        SingleValuedHeaderInterceptor interceptor = new SingleValuedHeaderInterceptor();
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor).order(SINGLE_VALUED_HEADER_INTERCEPTOR_ORDER);
+            }
+        };
     }
 
     /** Strict reading of request bodies by the web layer's Jackson 3 mapper: see {@link StrictJsonCustomizer}. */

@@ -225,6 +225,72 @@ class ApiHttpTest {
         }
     }
 
+    /** A header that carries one value is refused when sent twice, instead of one of the values winning. */
+    @Nested
+    class RepeatedHeaders {
+
+        private static final String PING = "GET /api/v1/organizations/org-1/ping HTTP/1.1\r\n";
+
+        @Test
+        void twoAuthorizationHeaders_areUnauthorized() throws Exception {
+            for (String second : List.of("Bearer not-a-configured-key", "Bearer " + ADMIN_KEY, "Bearer " + PORTAL_KEY)) {
+                RawHttp.Response response = raw(PING + "Authorization: Bearer " + PORTAL_KEY + "\r\nAuthorization: "
+                        + second, null);
+
+                assertRawProblem(response, 401, "unauthorized");
+                assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(
+                        challenge -> assertThat(challenge).startsWith("Bearer"));
+                assertThat(response.body()).doesNotContain(PORTAL_KEY).doesNotContain(ADMIN_KEY);
+            }
+            RawHttp.Response invalidFirst = raw(PING + "Authorization: Bearer not-a-configured-key\r\n"
+                    + "Authorization: Bearer " + PORTAL_KEY, null);
+            assertRawProblem(invalidFirst, 401, "unauthorized");
+        }
+
+        @Test
+        void twoActorHeaders_areAValidationFailureNamingTheHeader() throws Exception {
+            RawHttp.Response adminCommand = raw("POST /api/v1/organizations/org-1/unlocks HTTP/1.1\r\n"
+                    + "Authorization: Bearer " + ADMIN_KEY + "\r\nX-Actor-Id: admin.jane\r\nX-Actor-Id: admin.joe",
+                    new byte[0]);
+
+            assertRawProblem(adminCommand, 400, "validation_failed");
+            assertThat(adminCommand.body()).contains("\"field\":\"X-Actor-Id\"").doesNotContain("unlockedBy")
+                    .doesNotContain("admin.j");
+
+            RawHttp.Response optionalActor = raw(PING + "Authorization: Bearer " + PORTAL_KEY
+                    + "\r\nX-Actor-Id: agent-1\r\nX-Actor-Id: agent-2", null);
+            assertRawProblem(optionalActor, 400, "validation_failed");
+            assertThat(optionalActor.body()).contains("\"field\":\"X-Actor-Id\"");
+        }
+
+        @Test
+        void oneActorHeader_isServed() throws Exception {
+            RawHttp.Response response = raw("POST /api/v1/organizations/org-1/unlocks HTTP/1.1\r\n"
+                    + "Authorization: Bearer " + ADMIN_KEY + "\r\nX-Actor-Id: admin.jane", new byte[0]);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("\"unlockedBy\":\"admin.jane\"");
+        }
+
+        @Test
+        void twoTrustedBrowserTokens_areAValidationFailureNamingTheHeader() throws Exception {
+            String path = "GET /api/v1/organizations/org-1/tokens HTTP/1.1\r\nAuthorization: Bearer " + PORTAL_KEY;
+            RawHttp.Response twice = raw(path + "\r\nX-Trusted-Browser-Token: token-one\r\n"
+                    + "X-Trusted-Browser-Token: token-two", null);
+
+            assertRawProblem(twice, 400, "validation_failed");
+            assertThat(twice.body()).contains("\"field\":\"X-Trusted-Browser-Token\"").doesNotContain("token-");
+
+            RawHttp.Response wrongKey = raw(path.replace(PORTAL_KEY, AUDITOR_KEY) + "\r\nX-Trusted-Browser-Token: a\r\n"
+                    + "X-Trusted-Browser-Token: b", null);
+            assertRawProblem(wrongKey, 403, "forbidden");
+
+            RawHttp.Response once = raw(path + "\r\nX-Trusted-Browser-Token: token-one", null);
+            assertThat(once.statusCode()).as(once.body()).isEqualTo(200);
+            assertThat(once.body()).contains("length 9");
+        }
+    }
+
     @Nested
     class RequestErrors {
 
