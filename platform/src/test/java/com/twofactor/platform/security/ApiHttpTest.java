@@ -225,6 +225,60 @@ class ApiHttpTest {
         }
     }
 
+    /**
+     * No CORS is offered and no endpoint answers OPTIONS: it is a method the API does not allow, answered without an
+     * error in the log, which any key holder could otherwise fill.
+     */
+    @Nested
+    @ExtendWith(OutputCaptureExtension.class)
+    class OptionsRequests {
+
+        @Test
+        void optionsWithAKey_isNotAllowedAndNamesTheAllowedMethods(CapturedOutput output) throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/ping")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+            assertProblem(response, 405, "method_not_allowed");
+            assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow)
+                    .contains("GET").doesNotContain("OPTIONS").doesNotContain("DELETE"));
+            assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("@RequiresRole");
+        }
+
+        @Test
+        void optionsOnAPathOfSeveralMethods_namesThemAll(CapturedOutput output) throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/search")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+            assertProblem(response, 405, "method_not_allowed");
+            assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow)
+                    .contains("GET", "POST", "PUT").doesNotContain("OPTIONS"));
+            assertThat(output.getAll()).doesNotContain(" ERROR ");
+        }
+
+        @Test
+        void aCorsPreflight_isRefusedWithoutCorsHeaders(CapturedOutput output) throws Exception {
+            HttpResponse<String> response = send(as(PORTAL_KEY, "/api/v1/organizations/org-1/ping")
+                    .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(response.statusCode()).isIn(403, 405);
+            assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control"));
+            assertThat(output.getAll()).doesNotContain(" ERROR ");
+        }
+
+        @Test
+        void optionsWithoutAKey_isUnauthorized() throws Exception {
+            assertProblem(send(request("/api/v1/organizations/org-1/ping")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())), 401, "unauthorized");
+        }
+
+        @Test
+        void aControllerMethodWithoutRequiresRole_isStillReportedAsAnError(CapturedOutput output) throws Exception {
+            assertProblem(send(as(ADMIN_KEY, "/api/v1/unprotected")), 403, "forbidden");
+            assertThat(output.getAll()).contains("has no @RequiresRole");
+        }
+    }
+
     /** A header that carries one value is refused when sent twice, instead of one of the values winning. */
     @Nested
     class RepeatedHeaders {
