@@ -15,8 +15,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Problem details for every error of a servlet application: the controller advice, the error controller behind
- * the container's error page, the request body size limit, and query strings that cannot be decoded.
+ * The HTTP edge of a servlet application: problem details for every error (the controller advice, the error
+ * controller behind the container's error page, Tomcat's own error reports), the request body size limit, query
+ * strings that cannot be decoded, headers sent twice, and strict JSON request bodies.
  */
 @AutoConfiguration(before = {ErrorMvcAutoConfiguration.class, WebMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
