@@ -22,8 +22,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,6 +61,14 @@ class TestApiController {
         return Map.of("done", true);
     }
 
+    /** Which query parameter it was given, if any: no request body is ever read for parameters. */
+    @RequestMapping(path = "/organizations/{organizationId}/search", method = {RequestMethod.GET, RequestMethod.POST,
+            RequestMethod.PUT})
+    @RequiresRole(Role.PORTAL)
+    Map<String, Object> search(@PathVariable String organizationId, @RequestParam(required = false) String q) {
+        return Map.of("q", q == null ? "(none)" : q);
+    }
+
     @PostMapping("/organizations/{organizationId}/shared-actions")
     @RequiresRole(value = {Role.PORTAL, Role.ADMIN}, actorRequiredFor = Role.ADMIN)
     Map<String, Object> sharedAction(@PathVariable String organizationId) {
@@ -72,6 +83,33 @@ class TestApiController {
         String thingId = UUID.randomUUID().toString();
         return commandGateway.send(new CreateThingCommand(thingId, request.name(), request.channel()))
                 .thenApply(ignored -> Map.of("thingId", thingId));
+    }
+
+    /** Like the login check: an optional single-valued header. */
+    @GetMapping("/organizations/{organizationId}/tokens")
+    @RequiresRole(Role.PORTAL)
+    Map<String, Object> token(@PathVariable String organizationId,
+                              @RequestHeader(name = "X-Trusted-Browser-Token", required = false) String token) {
+        return Map.of("token", token == null ? "(none)" : "length " + token.length());
+    }
+
+    /** Like an admin command that binds the actor header to its own name. */
+    @PostMapping("/organizations/{organizationId}/unlocks")
+    @RequiresRole(value = Role.ADMIN, actorRequired = true)
+    Map<String, Object> unlock(@PathVariable String organizationId, @RequestHeader("X-Actor-Id") String unlockedBy) {
+        return Map.of("unlockedBy", unlockedBy);
+    }
+
+    @PostMapping(path = "/organizations/{organizationId}/codes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresRole(Role.PORTAL)
+    Map<String, Object> code(@PathVariable String organizationId, @Valid @RequestBody CodeRequest request) {
+        return Map.of("accepted", true, "remember", String.valueOf(request.remember()));
+    }
+
+    @PutMapping(path = "/organizations/{organizationId}/switches", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresRole(Role.PORTAL)
+    Map<String, Object> flip(@PathVariable String organizationId, @Valid @RequestBody SwitchRequest request) {
+        return Map.of("enforced", request.enforced());
     }
 
     @GetMapping("/organizations/{organizationId}/caller")

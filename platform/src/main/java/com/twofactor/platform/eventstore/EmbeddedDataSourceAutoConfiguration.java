@@ -1,15 +1,15 @@
 package com.twofactor.platform.eventstore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
+import com.twofactor.platform.runtime.DataDirectory;
+import com.twofactor.platform.runtime.EmbeddedNetworkDefaults;
 import com.twofactor.platform.runtime.RuntimeMode;
 import com.twofactor.platform.runtime.RuntimeModeConfiguration;
 import com.zaxxer.hikari.HikariDataSource;
+import org.h2.engine.SysProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -33,7 +33,8 @@ import org.springframework.util.StringUtils;
  * Boot's own DataSource auto-configuration applies (PostgreSQL in production).
  *
  * <p>{@code AUTO_SERVER=TRUE} lets the split command-side and query-side processes open the same file on one
- * machine: the first process to open it serves it to the others over a local TCP port.
+ * machine: the first process to open it serves it to the others over a TCP port, which listens on loopback only
+ * ({@code h2.bindAddress}, see {@link EmbeddedNetworkDefaults}). The data directory is created owner-only.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class, after = RuntimeModeConfiguration.class)
 @ConditionalOnClass(value = {DataSource.class, HikariDataSource.class}, name = "org.h2.Driver")
@@ -47,13 +48,8 @@ public class EmbeddedDataSourceAutoConfiguration {
     @ConditionalOnMissingBean(DataSource.class)
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(RuntimeMode runtimeMode) {
-        Path directory = runtimeMode.dataDirectory();
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + directory
-                    + " (twofactor.data-dir) for the embedded event store", e);
-        }
+        Path directory = DataDirectory.createIfMissing(runtimeMode.dataDirectory());
+        keepAutoServerOnLoopback();
         String url = "jdbc:h2:file:" + directory.resolve("eventstore") + ";AUTO_SERVER=TRUE";
         log.info("Event store: embedded H2 database in {} (set spring.datasource.url to use PostgreSQL)", directory);
         return DataSourceBuilder.create()
@@ -63,6 +59,27 @@ public class EmbeddedDataSourceAutoConfiguration {
                 .username("sa")
                 .password("")
                 .build();
+    }
+
+    /**
+     * The platform's environment post-processor has set {@code h2.bindAddress} before anything loaded H2; this only
+     * covers a context started without it, and says so when H2 was loaded earlier in this JVM with another value
+     * (H2 reads the property once).
+     */
+    private static void keepAutoServerOnLoopback() {
+        EmbeddedNetworkDefaults.keepH2ServersOnLoopback();
+        String wanted = System.getProperty(EmbeddedNetworkDefaults.H2_BIND_ADDRESS);
+        String effective = SysProperties.BIND_ADDRESS;
+        if (effective == null || effective.isBlank()) {
+            log.warn("H2 was loaded before {} was set, so the event store's AUTO_SERVER listens on every network "
+                    + "interface; start the JVM with -D{}={}", EmbeddedNetworkDefaults.H2_BIND_ADDRESS,
+                    EmbeddedNetworkDefaults.H2_BIND_ADDRESS, EmbeddedNetworkDefaults.LOOPBACK);
+        } else if (!effective.equals(wanted)) {
+            log.warn("H2 was loaded with {}={} before it was set to {}; the event store's AUTO_SERVER listens on {}",
+                    EmbeddedNetworkDefaults.H2_BIND_ADDRESS, effective, wanted, effective);
+        } else if (!EmbeddedNetworkDefaults.LOOPBACK.equals(effective)) {
+            log.info("The event store's AUTO_SERVER listens on {} ({})", effective, EmbeddedNetworkDefaults.H2_BIND_ADDRESS);
+        }
     }
 
     static final class NoDatasourceUrlCondition extends SpringBootCondition {

@@ -1,6 +1,7 @@
 package com.twofactor.platform.security;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Optional;
 
 import com.twofactor.api.error.ErrorCode;
@@ -14,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every request under {@code /api/} by its {@code Authorization: Bearer <key>} header and stores the
- * caller as {@link ApiClient#REQUEST_ATTRIBUTE}. A missing or unknown key is answered 401 {@code unauthorized}
- * with a {@code WWW-Authenticate: Bearer} challenge. The key itself is never logged or kept.
+ * caller as {@link ApiClient#REQUEST_ATTRIBUTE}. A missing or unknown key, or more than one {@code Authorization}
+ * header, is answered 401 {@code unauthorized} with a {@code WWW-Authenticate: Bearer} challenge. The key itself is never logged or kept.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -33,6 +34,13 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size() > 1) {
+            // Which one would count is a guess a proxy and this service could make differently: none does.
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM + ", error=\"invalid_request\"");
+            ProblemResponses.write(response, ErrorCode.UNAUTHORIZED,
+                    "Send exactly one 'Authorization: Bearer <key>' header.", request);
+            return;
+        }
         String key = bearerKey(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (key == null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import com.twofactor.api.error.DomainException;
 import com.twofactor.api.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -74,7 +75,9 @@ public class ProblemDetailsAdvice {
     private static final int MAX_CAUSE_DEPTH = 32;
 
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<ProblemDetail> handle(Exception exception, HttpServletRequest request) {
+    public ResponseEntity<ProblemDetail> handle(Exception exception, HttpServletRequest request,
+                                                HttpServletResponse servletResponse) {
+        ProblemResponses.noStore(servletResponse);
         if (PayloadTooLargeException.isCauseOf(exception)) {
             return ProblemResponses.response(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.", request);
         }
@@ -159,6 +162,11 @@ public class ProblemDetailsAdvice {
         if (exception instanceof ConstraintViolationException invalid) {
             return ProblemResponses.response(ProblemResponses.validationFailed(
                     "The request is not valid.", violations(invalid), request));
+        }
+        if (RequestParameterFilter.isInvalidParameter(exception)) {
+            // Its message quotes the raw value; RequestParameterFilter normally refuses such a request first.
+            return ProblemResponses.response(ErrorCode.MALFORMED_REQUEST,
+                    "The query string is not valid: percent-encode it as UTF-8.", request);
         }
         if (exception instanceof HttpMessageNotReadableException unreadable) {
             return ProblemResponses.response(ErrorCode.MALFORMED_REQUEST, unreadableDetail(unreadable), request);

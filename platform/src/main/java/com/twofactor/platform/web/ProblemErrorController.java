@@ -3,6 +3,7 @@ package com.twofactor.platform.web;
 import com.twofactor.api.error.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+        ProblemResponses.noStore(response);
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Asked for directly rather than forwarded to on an error: there is nothing here.
         int code = status instanceof Integer value ? value : 404;

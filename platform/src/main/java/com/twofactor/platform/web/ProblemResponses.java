@@ -73,14 +73,28 @@ public final class ProblemResponses {
         return response(problem(errorCode, detail, request));
     }
 
+    /**
+     * Forbids any cache to keep the response: API answers carry secrets (an enrollment secret, recovery codes, a
+     * trusted-browser token), and errors are no better kept. Sets (never adds) the headers, so it may run twice.
+     */
+    public static void noStore(HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+    }
+
     /** Writes the problem straight to the servlet response, for errors raised outside Spring MVC (filters). */
     public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.getOutputStream().write(JSON.writeValueAsBytes(toMap(problem)));
+        noStore(response);
+        response.getOutputStream().write(json(problem));
         response.flushBuffer();
+    }
+
+    /** The problem as the JSON body of a response. */
+    static byte[] json(ProblemDetail problem) {
+        return JSON.writeValueAsBytes(toMap(problem));
     }
 
     public static void write(HttpServletResponse response, ErrorCode errorCode, String detail,

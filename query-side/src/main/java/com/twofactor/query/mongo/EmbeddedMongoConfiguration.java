@@ -1,5 +1,6 @@
 package com.twofactor.query.mongo;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +13,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.twofactor.platform.runtime.DataDirectory;
 import com.twofactor.platform.runtime.RuntimeMode;
 
 /**
@@ -26,9 +28,11 @@ class EmbeddedMongoConfiguration {
 
     static final String READ_MODEL_FILE = "readmodels.mv";
 
+    // The data directory is owner-only, also when only the read models live there (an external event store).
     @Bean(destroyMethod = "stop")
     EmbeddedMongoServer embeddedMongoServer(RuntimeMode runtimeMode) {
-        return EmbeddedMongoServer.startWithFile(runtimeMode.dataDirectory().resolve(READ_MODEL_FILE));
+        Path dataDirectory = DataDirectory.createIfMissing(runtimeMode.dataDirectory());
+        return EmbeddedMongoServer.startWithFile(dataDirectory.resolve(READ_MODEL_FILE));
     }
 
     // Closed before the server it depends on is stopped.
