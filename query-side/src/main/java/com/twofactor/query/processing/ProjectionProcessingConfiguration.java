@@ -32,10 +32,17 @@ class ProjectionProcessingConfiguration {
         }));
     }
 
-    /** Rebuilds named at start-up reset their processors just before Axon starts the event processors. */
+    /**
+     * Just before Axon starts the event processors: a projection building its read model for the first time is
+     * marked like a rebuild (the login check must not answer from a half-built read model), and rebuilds named
+     * at start-up reset their processors.
+     */
     @Bean
-    ConfigurerModule rebuildOnStartupBeforeProcessorsStart(ObjectProvider<RebuildOnStartup> rebuildOnStartup) {
-        return configurer -> configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1,
-                () -> rebuildOnStartup.getObject().run());
+    ConfigurerModule rebuildOnStartupBeforeProcessorsStart(ObjectProvider<RebuildOnStartup> rebuildOnStartup,
+                                                           ObjectProvider<ProjectionRebuildMarks> marks) {
+        return configurer -> configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
+            ProcessingGroups.ALL.forEach(group -> marks.getObject().markFirstBuild(group));
+            rebuildOnStartup.getObject().run();
+        });
     }
 }

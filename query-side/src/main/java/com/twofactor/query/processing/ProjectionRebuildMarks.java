@@ -106,6 +106,27 @@ public class ProjectionRebuildMarks {
         mongo.remove(new Query(), collection);
     }
 
+    /**
+     * A projection that has never stored a token is about to build its read model from the whole history (a new
+     * query-side node on a fresh MongoDB, or a read model store that was wiped). Until its tokens reach the head
+     * of the event stream as it is now, its read model is incomplete: mark it as replaying so the login check
+     * holds back, exactly as during a rebuild. Nothing is marked when the history is empty or a token exists.
+     */
+    public void markFirstBuild(String processingGroup) {
+        long headPosition = head.position();
+        if (headPosition < 0 || !storedTokens.segments(processingGroup).isEmpty()) {
+            return;
+        }
+        mongo.upsert(query(where("_id").is(processingGroup)),
+                new Update().setOnInsert(PHASE, Phase.REPLAYING.name())
+                        .setOnInsert(TOKENS_AT_CLEARING, new Document())
+                        .setOnInsert(HEAD_POSITION, headPosition)
+                        .setOnInsert(REBUILD_ID, UUID.randomUUID().toString())
+                        .setOnInsert(SINCE, Date.from(clock.instant()))
+                        .setOnInsert(REQUESTED_BY, "first build of the read model"),
+                COLLECTION);
+    }
+
     /** Marks a rebuild as requested, replacing any earlier mark; returns that earlier mark, if any. */
     Optional<Mark> begin(String processingGroup, String rebuildId, String requestedBy) {
         Optional<Mark> previous = find(processingGroup);

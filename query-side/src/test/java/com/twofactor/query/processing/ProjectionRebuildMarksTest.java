@@ -44,6 +44,36 @@ class ProjectionRebuildMarksTest {
     }
 
     @Test
+    void aFirstBuildOverAnExistingHistory_holdsBackUntilItsTokensReachTheHead() {
+        marks.markFirstBuild(GROUP);
+        assertThat(processors.isRebuilding(GROUP)).as("no token yet: the read model is not built").isTrue();
+        assertThat(processors.isServing(GROUP)).isFalse();
+
+        tokens.initializeTokenSegments(GROUP, 1, null);
+        tokens.fetchToken(GROUP, 0);
+        tokens.storeToken(new GlobalSequenceTrackingToken(20), GROUP, 0);
+        assertThat(processors.isRebuilding(GROUP)).as("half way through the history").isTrue();
+
+        tokens.storeToken(AT_HEAD, GROUP, 0);
+        assertThat(processors.isRebuilding(GROUP)).isFalse();
+        assertThat(marks.find(GROUP)).isEmpty();
+    }
+
+    @Test
+    void aProjectionThatHasTokensAlready_isNotMarkedAtStart() {
+        tokens.initializeTokenSegments(GROUP, 1, new GlobalSequenceTrackingToken(20));
+        marks.markFirstBuild(GROUP);
+        assertThat(marks.find(GROUP)).isEmpty();
+    }
+
+    @Test
+    void anEmptyHistory_needsNoFirstBuildMark() {
+        ProjectionRebuildMarks nothingYet = Rebuilds.marks(mongo.template(), Rebuilds.headAt(-1));
+        nothingYet.markFirstBuild(GROUP);
+        assertThat(nothingYet.find(GROUP)).isEmpty();
+    }
+
+    @Test
     void theMomentBetweenEmptyingAndStoringReplayTokens_isMarkedAsRebuilding() {
         tokens.initializeTokenSegments(GROUP, 1, AT_HEAD);
         assertThat(processors.isRebuilding(GROUP)).isFalse();
