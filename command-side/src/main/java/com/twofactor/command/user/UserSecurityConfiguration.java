@@ -1,6 +1,7 @@
 package com.twofactor.command.user;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -25,8 +26,13 @@ class UserSecurityConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
+    /**
+     * Safe while one node handles a user's commands (one instance, or Axon Server's consistent routing). Several
+     * command-side instances on the JDBC store alone must turn it off
+     * ({@code twofactor.snapshots.user-security-cache=false}): each would keep its own, possibly stale, copy.
+     */
     @Bean
-    Cache userSecurityCache() {
-        return new WeakReferenceCache();
+    Cache userSecurityCache(@Value("${twofactor.snapshots.user-security-cache:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 }
