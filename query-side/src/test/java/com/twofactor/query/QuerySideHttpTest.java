@@ -81,18 +81,10 @@ class QuerySideHttpTest {
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         Path dataDir = Files.createTempDirectory("twofactor-query-side-test");
         registry.add("twofactor.data-dir", dataDir::toString);
-        key(registry, 0, "agent-portal", PORTAL_KEY, "PORTAL", "acme," + ENFORCING_ORGANIZATION);
-        key(registry, 1, "admin-console", ADMIN_KEY, "ADMIN", "*");
+        ApiKeyHashes.register(registry, 0, "agent-portal", PORTAL_KEY, "PORTAL", "acme," + ENFORCING_ORGANIZATION);
+        ApiKeyHashes.register(registry, 1, "admin-console", ADMIN_KEY, "ADMIN", "*");
     }
 
-    private static void key(DynamicPropertyRegistry registry, int index, String name, String key, String role,
-                            String organizations) {
-        String prefix = "twofactor.security.api-keys[" + index + "].";
-        registry.add(prefix + "name", () -> name);
-        registry.add(prefix + "sha256", () -> ApiKeyHashes.sha256Hex(key));
-        registry.add(prefix + "roles", () -> role);
-        registry.add(prefix + "organizations", () -> organizations);
-    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClock {

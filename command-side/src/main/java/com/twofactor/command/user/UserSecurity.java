@@ -294,9 +294,8 @@ public class UserSecurity {
         }
         apply(new SecondFactorVerified(id, SecondFactorMethod.TOTP, step.getAsLong(), now));
         IssuedRecoveryCodes issued = issueRecoveryCodes(recoveryCodeFactory, tokens, now);
-        VerificationResult verified = new VerificationResult(true, null, null, null, null, remainingRecoveryCodes(),
-                version());
-        return new RecoveryCodesRegeneratedResult(issued.plainCodes(), verified, version());
+        return new RecoveryCodesRegeneratedResult(issued.plainCodes(),
+                verified(false, null, now, settings, tokens), version());
     }
 
     // ---- admin actions

@@ -49,19 +49,11 @@ class ApiHttpTest {
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         Path dataDir = Files.createTempDirectory("twofactor-api-test");
         registry.add("twofactor.data-dir", dataDir::toString);
-        key(registry, 0, "agent-portal", PORTAL_KEY, "PORTAL", "org-1");
-        key(registry, 1, "admin-console", ADMIN_KEY, "ADMIN", "*");
-        key(registry, 2, "audit-tool", AUDITOR_KEY, "AUDITOR", "*");
+        ApiKeyHashes.register(registry, 0, "agent-portal", PORTAL_KEY, "PORTAL", "org-1");
+        ApiKeyHashes.register(registry, 1, "admin-console", ADMIN_KEY, "ADMIN", "*");
+        ApiKeyHashes.register(registry, 2, "audit-tool", AUDITOR_KEY, "AUDITOR", "*");
     }
 
-    private static void key(DynamicPropertyRegistry registry, int index, String name, String key, String role,
-                            String organizations) {
-        String prefix = "twofactor.security.api-keys[" + index + "].";
-        registry.add(prefix + "name", () -> name);
-        registry.add(prefix + "sha256", () -> ApiKeyHashes.sha256Hex(key));
-        registry.add(prefix + "roles", () -> role);
-        registry.add(prefix + "organizations", () -> organizations);
-    }
 
     @LocalServerPort
     int port;
